@@ -48,8 +48,8 @@ export function listQueries(): string[] {
 export function loadQuery(name: string): NamedQuery {
 	const hit = cache.get(name);
 	if (hit) return hit;
-	if (!/^[a-z][a-z0-9_]*$/.test(name)) {
-		throw new Error(`invalid query name: ${JSON.stringify(name)} (expected snake_case)`);
+	if (!/^([a-z][a-z0-9_]*\/)?[a-z][a-z0-9_]*$/.test(name)) {
+		throw new Error(`invalid query name: ${JSON.stringify(name)} (expected snake_case, optionally in one folder: ingest/name)`);
 	}
 	let sql: string;
 	try {

@@ -1,0 +1,67 @@
+-- Validate staged retention-register rows: parse every canonical field and list what is wrong.
+-- Input: temp view `stage` (__row, __extra, __rid and every retention field as VARCHAR) and
+-- temp table `ingest_synonym` (profile value maps, taking precedence over the reference
+-- synonyms). legal_basis must have a rule in data/reference/retention_rules.csv, since
+-- compliance cannot be judged without one. A repeated record_id within the file is an error
+-- on every repeat after the first.
+WITH syn AS (
+	SELECT field, phrase, value FROM ingest_synonym
+	UNION ALL
+	SELECT field, phrase, value FROM ref_synonym r
+	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
+),
+dup AS (
+	SELECT cosi_text(record_id) AS k, min(__row) AS first_row
+	FROM stage GROUP BY 1 HAVING count(*) > 1
+),
+parsed AS (
+	SELECT
+		s.__row, s.__extra, s.__rid,
+		s.record_id AS record_id_in, s.member_state AS member_state_in, s.register AS register_in,
+		s.legal_basis AS legal_basis_in, s.created_on AS created_on_in, s.kind AS kind_in,
+		s.last_reviewed_on AS last_reviewed_on_in, s.review_outcome AS review_outcome_in,
+		s.deleted_on AS deleted_on_in, s.impact_assessed AS impact_assessed_in,
+		cosi_text(s.record_id) AS record_id,
+		ms.code AS member_state,
+		upper(cosi_text(s.register)) AS register,
+		rule.legal_basis AS legal_basis,
+		cosi_date(s.created_on) AS created_on,
+		k.value AS kind,
+		cosi_text(s.authority) AS authority,
+		cosi_date(s.last_reviewed_on) AS last_reviewed_on,
+		ro.value AS review_outcome,
+		cosi_date(s.deleted_on) AS deleted_on,
+		ia.value::BOOLEAN AS impact_assessed,
+		dup.first_row AS key_first_row
+	FROM stage s
+	LEFT JOIN actor_lookup ms ON ms.token = upper(trim(s.member_state))
+	LEFT JOIN retention_rule rule ON upper(rule.legal_basis) = upper(trim(s.legal_basis))
+	LEFT JOIN syn k ON k.field = 'record_kind' AND k.phrase = cosi_phrase(s.kind)
+	LEFT JOIN syn ro ON ro.field = 'review_outcome' AND ro.phrase = cosi_phrase(s.review_outcome)
+	LEFT JOIN syn ia ON ia.field = 'boolean' AND ia.phrase = cosi_phrase(s.impact_assessed)
+	LEFT JOIN dup ON dup.k = cosi_text(s.record_id)
+)
+SELECT
+	__row, __rid,
+	record_id, member_state, register, legal_basis, created_on, kind, authority,
+	last_reviewed_on, review_outcome, deleted_on, impact_assessed,
+	list_filter([
+		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END,
+		CASE WHEN record_id IS NULL THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'required value missing'}
+			WHEN __row > key_first_row THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'duplicate record_id in this file (first at row ' || key_first_row || ')'} END,
+		CASE WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'required value missing'}
+			WHEN member_state IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END,
+		CASE WHEN register IS NULL THEN {'col': 'register', 'val': register_in, 'msg': 'required value missing'} END,
+		CASE WHEN cosi_text(legal_basis_in) IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'required value missing'}
+			WHEN legal_basis IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'unknown legal basis (expected one of ' || (SELECT string_agg(legal_basis, ', ' ORDER BY legal_basis) FROM retention_rule) || '; rules are in data/reference/retention_rules.csv)'} END,
+		CASE WHEN cosi_text(created_on_in) IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'required value missing'}
+			WHEN created_on IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END,
+		CASE WHEN cosi_text(kind_in) IS NOT NULL AND kind IS NULL THEN {'col': 'kind', 'val': kind_in, 'msg': 'invalid kind (expected registration or alert)'} END,
+		CASE WHEN cosi_text(last_reviewed_on_in) IS NOT NULL AND last_reviewed_on IS NULL THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+			WHEN last_reviewed_on < created_on THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'reviewed before it was created (expected last_reviewed_on on or after created_on)'} END,
+		CASE WHEN cosi_text(review_outcome_in) IS NOT NULL AND review_outcome IS NULL THEN {'col': 'review_outcome', 'val': review_outcome_in, 'msg': 'invalid review outcome (expected one of retain, extend, delete)'} END,
+		CASE WHEN cosi_text(deleted_on_in) IS NOT NULL AND deleted_on IS NULL THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+			WHEN deleted_on < created_on THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'deleted before it was created (expected deleted_on on or after created_on)'} END,
+		CASE WHEN cosi_text(impact_assessed_in) IS NOT NULL AND impact_assessed IS NULL THEN {'col': 'impact_assessed', 'val': impact_assessed_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END
+	], e -> e IS NOT NULL) AS __errors
+FROM parsed

@@ -1,0 +1,79 @@
+-- Validate staged sharing-log rows: parse every canonical field and list what is wrong.
+-- Input: temp view `stage` (__row, __extra, __rid and every sharing field as VARCHAR, NULL when
+-- the file has no such column) and temp table `ingest_synonym` (the profile's value maps,
+-- which take precedence over data/reference/synonyms.csv).
+-- Output: one row per staged row with typed fields and __errors, a list of
+-- {col, val, msg}; a row is accepted when __errors is empty. A repeated event_id within the
+-- file is an error on every repeat after the first (the first occurrence is kept).
+WITH syn AS (
+	SELECT field, phrase, value FROM ingest_synonym
+	UNION ALL
+	SELECT field, phrase, value FROM ref_synonym r
+	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
+),
+-- Repeated keys found by aggregation rather than a window: a hash aggregate over 10^7 rows is
+-- much cheaper than the sort a window needs.
+dup AS (
+	SELECT cosi_text(event_id) AS k, min(__row) AS first_row
+	FROM stage GROUP BY 1 HAVING count(*) > 1
+),
+parsed AS (
+	SELECT
+		s.__row, s.__extra, s.__rid,
+		s.event_id AS event_id_in, s.occurred_on AS occurred_on_in, s.member_state AS member_state_in,
+		s.channel AS channel_in, s.relevant AS relevant_in, s.decision AS decision_in,
+		s.shared_on AS shared_on_in, s.withholding_ground AS withholding_ground_in,
+		s.weighing_documented AS weighing_documented_in, s.terrorism_marker AS terrorism_marker_in,
+		s.context_provided AS context_provided_in,
+		cosi_text(s.event_id) AS event_id,
+		cosi_date(s.occurred_on) AS occurred_on,
+		ms.code AS member_state,
+		upper(cosi_text(s.channel)) AS channel,
+		b_rel.value::BOOLEAN AS relevant,
+		dec.value AS decision,
+		upper(cosi_text(s.recipient)) AS recipient,
+		cosi_text(s.category) AS category,
+		cosi_date(s.shared_on) AS shared_on,
+		gr.value AS withholding_ground,
+		b_wd.value::BOOLEAN AS weighing_documented,
+		cosi_text(s.weighing_ref) AS weighing_ref,
+		b_tm.value::BOOLEAN AS terrorism_marker,
+		b_cp.value::BOOLEAN AS context_provided,
+		cosi_text(s.subject_ref) AS subject_ref,
+		dup.first_row AS key_first_row
+	FROM stage s
+	LEFT JOIN dup ON dup.k = cosi_text(s.event_id)
+	LEFT JOIN actor_lookup ms ON ms.token = upper(trim(s.member_state))
+	LEFT JOIN syn b_rel ON b_rel.field = 'boolean' AND b_rel.phrase = cosi_phrase(s.relevant)
+	LEFT JOIN syn dec ON dec.field = 'decision' AND dec.phrase = cosi_phrase(s.decision)
+	LEFT JOIN syn gr ON gr.field = 'ground' AND gr.phrase = cosi_phrase(s.withholding_ground)
+	LEFT JOIN syn b_wd ON b_wd.field = 'boolean' AND b_wd.phrase = cosi_phrase(s.weighing_documented)
+	LEFT JOIN syn b_tm ON b_tm.field = 'boolean' AND b_tm.phrase = cosi_phrase(s.terrorism_marker)
+	LEFT JOIN syn b_cp ON b_cp.field = 'boolean' AND b_cp.phrase = cosi_phrase(s.context_provided)
+)
+SELECT
+	__row, __rid,
+	event_id, occurred_on, member_state, channel, relevant, decision, recipient, category, shared_on,
+	withholding_ground, weighing_documented, weighing_ref, terrorism_marker, context_provided,
+	subject_ref,
+	list_filter([
+		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END,
+		CASE WHEN event_id IS NULL THEN {'col': 'event_id', 'val': event_id_in, 'msg': 'required value missing'}
+			WHEN __row > key_first_row THEN {'col': 'event_id', 'val': event_id_in, 'msg': 'duplicate event_id in this file (first at row ' || key_first_row || ')'} END,
+		CASE WHEN cosi_text(occurred_on_in) IS NULL THEN {'col': 'occurred_on', 'val': occurred_on_in, 'msg': 'required value missing'}
+			WHEN occurred_on IS NULL THEN {'col': 'occurred_on', 'val': occurred_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END,
+		CASE WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'required value missing'}
+			WHEN member_state IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END,
+		CASE WHEN channel IS NULL THEN {'col': 'channel', 'val': channel_in, 'msg': 'required value missing'} END,
+		CASE WHEN cosi_text(relevant_in) IS NULL THEN {'col': 'relevant', 'val': relevant_in, 'msg': 'required value missing'}
+			WHEN relevant IS NULL THEN {'col': 'relevant', 'val': relevant_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END,
+		CASE WHEN cosi_text(decision_in) IS NULL THEN {'col': 'decision', 'val': decision_in, 'msg': 'required value missing'}
+			WHEN decision IS NULL THEN {'col': 'decision', 'val': decision_in, 'msg': 'invalid decision (expected one of shared, withheld, pending)'} END,
+		CASE WHEN cosi_text(shared_on_in) IS NOT NULL AND shared_on IS NULL THEN {'col': 'shared_on', 'val': shared_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+			WHEN shared_on < occurred_on THEN {'col': 'shared_on', 'val': shared_on_in, 'msg': 'shared before it occurred (expected shared_on on or after occurred_on)'} END,
+		CASE WHEN cosi_text(withholding_ground_in) IS NOT NULL AND withholding_ground IS NULL THEN {'col': 'withholding_ground', 'val': withholding_ground_in, 'msg': 'invalid withholding ground (expected one of legal, operational, ongoing_investigation, safety_of_persons, third_party_consent, other)'} END,
+		CASE WHEN cosi_text(weighing_documented_in) IS NOT NULL AND weighing_documented IS NULL THEN {'col': 'weighing_documented', 'val': weighing_documented_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END,
+		CASE WHEN cosi_text(terrorism_marker_in) IS NOT NULL AND terrorism_marker IS NULL THEN {'col': 'terrorism_marker', 'val': terrorism_marker_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END,
+		CASE WHEN cosi_text(context_provided_in) IS NOT NULL AND context_provided IS NULL THEN {'col': 'context_provided', 'val': context_provided_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END
+	], e -> e IS NOT NULL) AS __errors
+FROM parsed

@@ -1,0 +1,419 @@
+// Ingest: one file becomes one atomic batch.
+//
+//   fingerprint (SHA-256, encoding) -> duplicate? -> read into stage_raw -> map columns by
+//   profile -> validate in SQL (queries/ingest/validate_<kind>.sql) -> in one transaction:
+//   batch row, accepted rows, rejected rows with reasons, supersession of earlier versions.
+//
+// A file that cannot be read or lacks a required column is rejected whole and writes nothing.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Store } from '../db.ts';
+import { isRealDate, loadQuery } from '../queries.ts';
+import { fingerprint, transcodeWindows1252 } from './encoding.ts';
+import { kindSpecs, looksPersonal, normalizeHeader, type KindSpec } from './fields.ts';
+import { loadProfile, ProfileError, type Profile } from './profiles.ts';
+import { detectFormat, ident, readIntoStage, UnreadableFileError, type RawTable } from './readers.ts';
+import type { IngestOptions, IngestResult, RowError } from './types.ts';
+
+export { kinds } from './types.ts';
+export type { IngestOptions, IngestResult, Kind, RowError } from './types.ts';
+
+/** Errors listed in a result; all of them are kept in the reject table. */
+const maxListedErrors = 100;
+
+export async function ingestFile(store: Store, path: string, opts: IngestOptions): Promise<IngestResult> {
+	const spec = kindSpecs[opts.kind];
+	if (!spec) throw new Error(`invalid kind: ${JSON.stringify(opts.kind)} (expected sharing, actions or retention)`);
+	const file = opts.fileName ?? basename(path);
+	const base: IngestResult = {
+		batchId: null,
+		kind: opts.kind,
+		file,
+		sha256: '',
+		status: 'rejected',
+		rowsRead: 0,
+		rowsAccepted: 0,
+		rowsRejected: 0,
+		errors: [],
+		warnings: []
+	};
+	const reject = (reason: string): IngestResult => ({ ...base, status: 'rejected', reason });
+
+	let profile: Profile;
+	try {
+		profile = loadProfile(opts.profile ?? 'canonical', opts.kind);
+	} catch (e) {
+		if (e instanceof ProfileError) return reject(e.message);
+		throw e;
+	}
+	const optionError = checkOptions(profile, opts.options ?? {});
+	if (optionError) return reject(optionError);
+
+	let print;
+	try {
+		print = await fingerprint(path, opts.onProgress);
+	} catch (e) {
+		return reject(`cannot read the file: ${(e as Error).message}`);
+	}
+	base.sha256 = print.sha256;
+
+	const con = await store.instance.connect();
+	const scratch = mkdtempSync(join(tmpdir(), 'cosi-ingest-'));
+	try {
+		const previous = await findBatch(con, opts.kind, print.sha256);
+		if (previous) {
+			return {
+				...base,
+				...previous,
+				status: 'duplicate',
+				warnings: [`identical content already imported as batch ${previous.batchId}; nothing added`]
+			};
+		}
+		const format = detectFormat(path);
+		let readPath = path;
+		if (format === 'csv' && !print.utf8) {
+			// Not valid UTF-8: a Windows-1252 export (the common Dutch Excel case).
+			readPath = join(scratch, 'utf8.csv');
+			await transcodeWindows1252(path, readPath);
+			base.warnings.push('file is not UTF-8; read as Windows-1252');
+		}
+		let raw: RawTable;
+		try {
+			raw = await readIntoStage(con, readPath, format, opts.sheet);
+		} catch (e) {
+			if (e instanceof UnreadableFileError) return reject(e.message);
+			throw e;
+		}
+		const mapping = mapColumns(profile, spec, raw, opts.options ?? {});
+		if (mapping.missing.length > 0) return reject(missingColumnsMessage(mapping.missing, profile, raw));
+		for (const col of mapping.personal) {
+			await con.run(`ALTER TABLE stage_raw DROP COLUMN ${ident(col)}`);
+			base.warnings.push(
+				`column ${JSON.stringify(col)} looks like personal data (a name or birth date) and was not stored`
+			);
+		}
+		await prepareStage(con, profile, spec, raw, mapping);
+		await con.run(`CREATE TEMP TABLE validated AS ${loadQuery(`ingest/validate_${opts.kind}`).sql}`);
+		return await commitBatch(con, spec, {
+			...base,
+			format,
+			path,
+			profile: profile.name,
+			options: opts.options ?? {},
+			importedBy: opts.importedBy ?? defaultUser(),
+			sources: mapping.sources
+		});
+	} finally {
+		await con.run('DROP TABLE IF EXISTS temp.validated; DROP VIEW IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_raw;').catch(() => {});
+		con.closeSync();
+		rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+function defaultUser(): string {
+	if (process.env.COSI_USER) return process.env.COSI_USER;
+	try {
+		return userInfo().username;
+	} catch {
+		return 'unknown';
+	}
+}
+
+function checkOptions(profile: Profile, options: Record<string, string>): string | null {
+	for (const [name, value] of Object.entries(options)) {
+		const field = profile.options[name];
+		if (!field) {
+			const accepted = Object.keys(profile.options);
+			return `profile ${profile.name} has no option ${JSON.stringify(name)} (expected ${accepted.length ? accepted.join(', ') : 'none'})`;
+		}
+		if (/_on$|deadline/.test(field) && !isRealDate(value)) {
+			return `invalid ${name}: ${JSON.stringify(value)} (expected a date YYYY-MM-DD)`;
+		}
+	}
+	return null;
+}
+
+async function findBatch(con: DuckDBConnection, kind: string, sha256: string) {
+	const r = await con.runAndReadAll(
+		'SELECT batch_id, rows_read, rows_accepted, rows_rejected FROM batch WHERE kind = $kind AND sha256 = $sha',
+		{ kind, sha: sha256 }
+	);
+	const row = r.getRows()[0];
+	if (!row) return null;
+	return {
+		batchId: Number(row[0]),
+		rowsRead: Number(row[1]),
+		rowsAccepted: Number(row[2]),
+		rowsRejected: Number(row[3])
+	};
+}
+
+interface Mapping {
+	/** canonical field -> source column in stage_raw */
+	sources: Map<string, string>;
+	/** canonical field -> fixed value (option or profile default), used where the cell is empty */
+	constants: Map<string, { value: string; from: string }>;
+	missing: string[];
+	personal: string[];
+}
+
+function mapColumns(profile: Profile, spec: KindSpec, raw: RawTable, options: Record<string, string>): Mapping {
+	const aliases = new Map<string, string>();
+	for (const f of spec.fields) aliases.set(normalizeHeader(f), f);
+	for (const [header, field] of Object.entries(profile.columns)) {
+		if (spec.fields.includes(field)) aliases.set(normalizeHeader(header), field);
+	}
+	const sources = new Map<string, string>();
+	const personal: string[] = [];
+	for (const col of raw.columns) {
+		const field = aliases.get(normalizeHeader(col));
+		if (field && !sources.has(field)) sources.set(field, col);
+		else if (!field && col !== '__source_row' && looksPersonal(col)) personal.push(col);
+	}
+	const constants = new Map<string, { value: string; from: string }>();
+	for (const [field, value] of Object.entries(profile.defaults)) {
+		if (spec.fields.includes(field)) constants.set(field, { value, from: `profile ${profile.name}` });
+	}
+	for (const [name, value] of Object.entries(options)) {
+		const field = profile.options[name];
+		if (spec.fields.includes(field)) constants.set(field, { value, from: `--${name}` });
+	}
+	const derivable = new Set(profile.derive?.status && sources.has('planning') ? ['status'] : []);
+	const missing = spec.required.filter((f) => !sources.has(f) && !constants.has(f) && !derivable.has(f));
+	return { sources, constants, missing, personal };
+}
+
+function missingColumnsMessage(missing: string[], profile: Profile, raw: RawTable): string {
+	const describe = (field: string) => {
+		const names = Object.entries(profile.columns)
+			.filter(([, f]) => f === field)
+			.map(([h]) => JSON.stringify(h));
+		return names.length ? `${field} (or ${names.join(', ')})` : field;
+	};
+	const options = Object.entries(profile.options)
+		.filter(([, f]) => missing.includes(f))
+		.map(([o]) => `--${o}`);
+	return (
+		`missing required column${missing.length > 1 ? 's' : ''} ${missing.map(describe).join(', ')} ` +
+		`for profile ${profile.name}` +
+		(options.length ? ` (or give ${options.join(', ')})` : '') +
+		`; the file has columns: ${raw.columns.map((c) => JSON.stringify(c)).join(', ') || 'none'}`
+	);
+}
+
+/**
+ * Fill the temp tables the validation query reads: ingest_synonym, ingest_derive,
+ * ingest_constant, and the view `stage` with one VARCHAR column per canonical field.
+ */
+async function prepareStage(
+	con: DuckDBConnection,
+	profile: Profile,
+	spec: KindSpec,
+	raw: RawTable,
+	mapping: Mapping
+): Promise<void> {
+	await con.run(`
+		CREATE OR REPLACE TEMP TABLE ingest_synonym (field VARCHAR, phrase VARCHAR, value VARCHAR);
+		CREATE OR REPLACE TEMP TABLE ingest_derive (ord INTEGER, pattern VARCHAR, value VARCHAR, year_before BOOLEAN, else_value VARCHAR);
+		CREATE OR REPLACE TEMP TABLE ingest_constant (field VARCHAR, value VARCHAR);`);
+	for (const [field, map] of Object.entries(profile.values)) {
+		const lookupField = synonymField(field);
+		for (const [phrase, value] of Object.entries(map)) {
+			await con.run('INSERT INTO ingest_synonym VALUES ($f, cosi_phrase($p), $v)', { f: lookupField, p: phrase, v: value });
+		}
+	}
+	const rules = profile.derive?.status?.rules ?? [];
+	for (const [i, rule] of rules.entries()) {
+		await con.run('INSERT INTO ingest_derive VALUES ($ord, $pattern, $value, $yb, $else)', {
+			ord: i,
+			pattern: rule.pattern,
+			value: rule.value,
+			yb: rule.yearNotBefore !== undefined,
+			else: rule.yearNotBefore ?? null
+		});
+	}
+	for (const [field, c] of mapping.constants) {
+		await con.run('INSERT INTO ingest_constant VALUES ($f, $v)', { f: field, v: c.value });
+	}
+	// Field names are ours; source column names are quoted identifiers; constant values are read
+	// from ingest_constant, never spliced into the SQL.
+	const fieldExprs = spec.fields.map((f) => {
+		const source = mapping.sources.get(f);
+		const constant = mapping.constants.has(f)
+			? `(SELECT value FROM ingest_constant WHERE field = '${f}')`
+			: null;
+		const expr =
+			source && constant
+				? `coalesce(nullif(trim(${ident(source)}), ''), ${constant})`
+				: source
+					? ident(source)
+					: (constant ?? 'NULL::VARCHAR');
+		return `${expr} AS ${f}`;
+	});
+	const extra = raw.extraColumns.length
+		? `nullif(concat_ws(', ', ${raw.extraColumns.map(ident).join(', ')}), '')`
+		: 'NULL::VARCHAR';
+	await con.run(`CREATE OR REPLACE TEMP VIEW stage AS
+		SELECT (${raw.rowExpr})::INTEGER AS __row, rowid AS __rid, ${extra} AS __extra, ${fieldExprs.join(', ')}
+		FROM stage_raw`);
+}
+
+/** Profile value maps are keyed by canonical field; lookups are keyed by value family. */
+function synonymField(field: string): string {
+	const families: Record<string, string> = {
+		withholding_ground: 'ground',
+		kind: 'record_kind',
+		relevant: 'boolean',
+		weighing_documented: 'boolean',
+		terrorism_marker: 'boolean',
+		context_provided: 'boolean',
+		impact_assessed: 'boolean'
+	};
+	return families[field] ?? field;
+}
+
+interface CommitInfo extends IngestResult {
+	format: string;
+	path: string;
+	profile: string;
+	options: Record<string, string>;
+	importedBy: string;
+	sources: Map<string, string>;
+}
+
+async function commitBatch(con: DuckDBConnection, spec: KindSpec, info: CommitInfo): Promise<IngestResult> {
+	const counts = (
+		await con.runAndReadAll(
+			`SELECT count(*)::INTEGER, count(*) FILTER (len(__errors) = 0)::INTEGER FROM validated`
+		)
+	).getRows()[0];
+	const rowsRead = Number(counts[0]);
+	const rowsAccepted = Number(counts[1]);
+	const rowsRejected = rowsRead - rowsAccepted;
+	if (rowsRead === 0) return { ...stripCommitInfo(info), status: 'rejected', reason: 'the file has no data rows' };
+
+	await con.run('BEGIN TRANSACTION');
+	try {
+		const batchId = Number((await con.runAndReadAll("SELECT nextval('batch_id_seq')::INTEGER")).getRows()[0][0]);
+		await con.run(
+			`INSERT INTO batch (batch_id, kind, file_name, file_path, file_format, sha256, profile, options,
+				imported_at, imported_by, rows_read, rows_accepted, rows_rejected, warnings)
+			VALUES ($id, $kind, $file, $path, $format, $sha, $profile, $options,
+				current_timestamp::TIMESTAMP, $by, $read, $accepted, $rejected, $warnings)`,
+			{
+				id: batchId,
+				kind: info.kind,
+				file: info.file,
+				path: info.path,
+				format: info.format,
+				sha: info.sha256,
+				profile: info.profile,
+				options: JSON.stringify(info.options),
+				by: info.importedBy,
+				read: rowsRead,
+				accepted: rowsAccepted,
+				rejected: rowsRejected,
+				warnings: JSON.stringify(info.warnings)
+			}
+		);
+		const cols = spec.fields.join(', ');
+		await con.run(
+			`INSERT INTO ${spec.table} (batch_id, source_row, ${cols})
+			SELECT $id, __row, ${cols} FROM validated WHERE len(__errors) = 0`,
+			{ id: batchId }
+		);
+		// The user sees their own column names in errors; `col` is the canonical field.
+		await con.run('CREATE OR REPLACE TEMP TABLE ingest_source (field VARCHAR, source VARCHAR)');
+		for (const [field, source] of info.sources) {
+			await con.run('INSERT INTO ingest_source VALUES ($f, $s)', { f: field, s: source });
+		}
+		await con.run(
+			`INSERT INTO reject (batch_id, row_number, column_name, value, message, raw)
+			SELECT $id, v.__row, coalesce(s.source, e.col), e.val,
+				CASE WHEN s.source IS NOT NULL AND s.source <> e.col THEN e.col || ': ' ELSE '' END || e.msg,
+				to_json(r)::VARCHAR
+			FROM (SELECT __row, __rid, unnest(__errors) AS e FROM validated WHERE len(__errors) > 0) v
+			JOIN stage_raw r ON r.rowid = v.__rid
+			LEFT JOIN ingest_source s ON s.field = v.e.col`,
+			{ id: batchId }
+		);
+		const superseded = await supersede(con, spec, batchId);
+		await con.run('UPDATE batch SET rows_superseded = $n WHERE batch_id = $id', { n: superseded, id: batchId });
+		await pauseForTests();
+		await con.run('COMMIT');
+		const errors = await listErrors(con, batchId);
+		return {
+			...stripCommitInfo(info),
+			batchId,
+			status: rowsRejected > 0 ? 'partial' : 'accepted',
+			rowsRead,
+			rowsAccepted,
+			rowsRejected,
+			errors
+		};
+	} catch (e) {
+		await con.run('ROLLBACK').catch(() => {});
+		throw e;
+	}
+}
+
+function stripCommitInfo(info: CommitInfo): IngestResult {
+	return {
+		batchId: info.batchId,
+		kind: info.kind,
+		file: info.file,
+		sha256: info.sha256,
+		status: info.status,
+		rowsRead: info.rowsRead,
+		rowsAccepted: info.rowsAccepted,
+		rowsRejected: info.rowsRejected,
+		errors: info.errors,
+		warnings: info.warnings
+	};
+}
+
+/** Mark earlier current rows with the same key as superseded by this batch; returns how many. */
+async function supersede(con: DuckDBConnection, spec: KindSpec, batchId: number): Promise<number> {
+	const earlier = await con.runAndReadAll(
+		`SELECT count(*)::INTEGER FROM ${spec.table} WHERE batch_id <> $id AND superseded_by IS NULL LIMIT 1`,
+		{ id: batchId }
+	);
+	// Nothing stored before this batch: nothing to supersede (skips a join over the new rows).
+	if (Number(earlier.getRows()[0][0]) === 0) return 0;
+	const join = spec.key.map((k) => `t.${k} = n.${k}`).join(' AND ');
+	const r = await con.runAndReadAll(
+		`UPDATE ${spec.table} AS t SET superseded_by = $id
+		FROM (SELECT ${spec.key.join(', ')} FROM ${spec.table} WHERE batch_id = $id) AS n
+		WHERE t.superseded_by IS NULL AND t.batch_id <> $id AND ${join}
+		RETURNING 1`,
+		{ id: batchId }
+	);
+	return r.rowCount;
+}
+
+async function listErrors(con: DuckDBConnection, batchId: number): Promise<RowError[]> {
+	const r = await con.runAndReadAll(
+		`SELECT row_number, column_name, value, message FROM reject WHERE batch_id = $id
+		ORDER BY row_number, column_name NULLS FIRST LIMIT ${maxListedErrors}`,
+		{ id: batchId }
+	);
+	return r.getRowObjectsJson().map((e) => ({
+		row: Number(e.row_number),
+		column: e.column_name as string | null,
+		value: e.value as string | null,
+		message: e.message as string
+	}));
+}
+
+/**
+ * Lets the atomicity test kill the process at the worst moment (everything written, nothing
+ * committed) without depending on timing: with COSI_TEST_PAUSE_BEFORE_COMMIT set, announce
+ * the pause on stderr and wait to be killed.
+ */
+async function pauseForTests(): Promise<void> {
+	if (!process.env.COSI_TEST_PAUSE_BEFORE_COMMIT) return;
+	process.stderr.write('cosi: paused before commit\n');
+	await new Promise(() => {});
+}

@@ -1,0 +1,264 @@
+// Readers: each format becomes the temp table `stage_raw`, one VARCHAR column per source
+// column, one row per record in file order. DuckDB reads CSV, JSON and Parquet itself; Arrow
+// IPC (no offline DuckDB extension) and XLSX are read in JS and appended.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RecordBatchReader, DataType, type Field } from 'apache-arrow';
+import ExcelJS from 'exceljs';
+import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { extname } from 'node:path';
+
+export const formats = ['csv', 'ndjson', 'json', 'parquet', 'arrow', 'xlsx'] as const;
+export type Format = (typeof formats)[number];
+
+/** A file DuckDB or our readers cannot read at all: the whole file is rejected. */
+export class UnreadableFileError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UnreadableFileError';
+	}
+}
+
+export interface RawTable {
+	/** SQL expression, over stage_raw, for the row number as the user counts it. */
+	rowExpr: string;
+	/** Source column names in file order (excluding the row-number helper column). */
+	columns: string[];
+	/** Columns DuckDB added for fields beyond the header (CSV null padding). */
+	extraColumns: string[];
+}
+
+/** Format by extension, else by the first bytes. */
+export function detectFormat(path: string): Format {
+	const ext = extname(path).toLowerCase();
+	const byExt: Record<string, Format> = {
+		'.csv': 'csv',
+		'.tsv': 'csv',
+		'.txt': 'csv',
+		'.ndjson': 'ndjson',
+		'.jsonl': 'ndjson',
+		'.parquet': 'parquet',
+		'.arrow': 'arrow',
+		'.arrows': 'arrow',
+		'.ipc': 'arrow',
+		'.feather': 'arrow',
+		'.xlsx': 'xlsx'
+	};
+	const head = readHead(path, 8);
+	if (ext === '.json') return firstNonSpace(path) === '[' ? 'json' : 'ndjson';
+	if (byExt[ext]) return byExt[ext];
+	if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+	if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
+	if (head.subarray(0, 4).equals(Buffer.from([0xff, 0xff, 0xff, 0xff]))) return 'arrow';
+	if (head.subarray(0, 2).toString('latin1') === 'PK') return 'xlsx';
+	const c = firstNonSpace(path);
+	if (c === '[') return 'json';
+	if (c === '{') return 'ndjson';
+	return 'csv';
+}
+
+function readHead(path: string, n: number): Buffer {
+	const fd = openSync(path, 'r');
+	try {
+		const buf = Buffer.alloc(n);
+		const got = readSync(fd, buf, 0, n, 0);
+		return buf.subarray(0, got);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+function firstNonSpace(path: string): string {
+	const s = readHead(path, 4096).toString('utf8').replace(/^\uFEFF/, '');
+	return s.trimStart().charAt(0);
+}
+
+/** Quote an identifier taken from a file header: DuckDB cannot bind identifiers. */
+export function ident(name: string): string {
+	return `"${name.replace(/"/g, '""')}"`;
+}
+
+async function describeColumns(con: DuckDBConnection, table: string): Promise<string[]> {
+	const r = await con.runAndReadAll(
+		`SELECT column_name FROM duckdb_columns() WHERE table_name = $t AND database_name = 'temp' ORDER BY column_index`,
+		{ t: table }
+	);
+	return r.getRows().map((row) => String(row[0]));
+}
+
+function duckdbMessage(e: unknown): string {
+	const m = e instanceof Error ? e.message : String(e);
+	return m.split('\n').filter((l) => l.trim() && !/^LINE \d+:|^\s*\^/.test(l)).slice(0, 6).join('\n');
+}
+
+/** Read `path` into temp table stage_raw. */
+export async function readIntoStage(
+	con: DuckDBConnection,
+	path: string,
+	format: Format,
+	sheet?: string
+): Promise<RawTable> {
+	await con.run('DROP TABLE IF EXISTS stage_raw');
+	switch (format) {
+		case 'csv':
+			return readCsv(con, path);
+		case 'ndjson':
+		case 'json':
+			return readDuckdb(
+				con,
+				`read_json($path, format = '${format === 'json' ? 'array' : 'newline_delimited'}', sample_size = -1)`,
+				path,
+				format
+			);
+		case 'parquet':
+			return readDuckdb(con, 'read_parquet($path)', path, format);
+		case 'arrow':
+			return readArrow(con, path);
+		case 'xlsx':
+			return readXlsx(con, path, sheet);
+	}
+}
+
+/** Run a DuckDB read; its failure means the file cannot be read, so the file is rejected. */
+async function duckdbRead(con: DuckDBConnection, sql: string, path: string, format: Format) {
+	try {
+		await con.run(sql, { path });
+	} catch (e) {
+		throw new UnreadableFileError(`cannot read the file as ${format}: ${duckdbMessage(e)}`);
+	}
+}
+
+async function readCsv(con: DuckDBConnection, path: string): Promise<RawTable> {
+	// all_varchar: every value is validated by our own rules (dates in either order, decimal
+	// commas, ja/nee), not guessed by the sniffer. null_padding keeps short rows as rows (their
+	// missing fields are then reported per row) and gives overlong rows extra columns, so file
+	// order and row numbers stay intact.
+	await duckdbRead(
+		con,
+		`CREATE TEMP TABLE stage_raw AS SELECT * FROM read_csv($path, header = true, all_varchar = true, null_padding = true, sample_size = 20480)`,
+		path,
+		'csv'
+	);
+	const columns = await describeColumns(con, 'stage_raw');
+	const header = readHeaderNames(columns);
+	return {
+		rowExpr: 'rowid + 2',
+		columns: header.named,
+		extraColumns: header.extra
+	};
+}
+
+/** Columns DuckDB named columnN itself (no header text): padding or unnamed columns. */
+function readHeaderNames(columns: string[]) {
+	const extra = columns.filter((c) => /^column\d+$/.test(c));
+	return { named: columns.filter((c) => !extra.includes(c)), extra };
+}
+
+async function readDuckdb(con: DuckDBConnection, source: string, path: string, format: Format): Promise<RawTable> {
+	// Every column as text, so validation treats all formats alike; dates become YYYY-MM-DD.
+	await duckdbRead(con, `CREATE TEMP TABLE stage_raw AS SELECT COLUMNS(*)::VARCHAR FROM ${source}`, path, format);
+	return { rowExpr: 'rowid + 1', columns: await describeColumns(con, 'stage_raw'), extraColumns: [] };
+}
+
+async function createVarcharTable(con: DuckDBConnection, columns: string[], withRow: boolean) {
+	const cols = columns.map((c) => `${ident(c)} VARCHAR`);
+	if (withRow) cols.push('__source_row INTEGER');
+	await con.run(`CREATE TEMP TABLE stage_raw (${cols.join(', ')})`);
+	return con.createAppender('stage_raw', 'main', 'temp');
+}
+
+function arrowValueToText(value: unknown, type: DataType): string | null {
+	if (value === null || value === undefined) return null;
+	if (DataType.isDate(type) || DataType.isTimestamp(type)) {
+		const d = value instanceof Date ? value : new Date(Number(value));
+		return DataType.isDate(type) ? d.toISOString().slice(0, 10) : d.toISOString();
+	}
+	if (typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v));
+	return String(value);
+}
+
+async function readArrow(con: DuckDBConnection, path: string): Promise<RawTable> {
+	let reader: RecordBatchReader;
+	try {
+		reader = await RecordBatchReader.from(createReadStream(path));
+		await reader.open();
+	} catch (e) {
+		throw new UnreadableFileError(`cannot read the file as Arrow IPC: ${(e as Error).message}`);
+	}
+	const fields: Field[] = reader.schema.fields;
+	const columns = fields.map((f) => f.name);
+	const appender = await createVarcharTable(con, columns, false);
+	for await (const batch of reader) {
+		const vectors = fields.map((_, i) => batch.getChildAt(i));
+		for (let r = 0; r < batch.numRows; r++) {
+			for (let c = 0; c < fields.length; c++) {
+				const text = arrowValueToText(vectors[c]?.get(r), fields[c].type);
+				if (text === null) appender.appendNull();
+				else appender.appendVarchar(text);
+			}
+			appender.endRow();
+		}
+	}
+	appender.closeSync();
+	return { rowExpr: 'rowid + 1', columns, extraColumns: [] };
+}
+
+function cellText(value: ExcelJS.CellValue): string | null {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) {
+		// Excel stores dates as serial days; exceljs gives midnight UTC for date-only cells.
+		const iso = value.toISOString();
+		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+	}
+	if (typeof value === 'object') {
+		if ('richText' in value) return value.richText.map((t) => t.text).join('');
+		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+		if ('text' in value) return String(value.text);
+		if ('error' in value) return String(value.error);
+		return JSON.stringify(value);
+	}
+	return String(value);
+}
+
+async function readXlsx(con: DuckDBConnection, path: string, sheetName?: string): Promise<RawTable> {
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.readFile(path);
+	} catch (e) {
+		throw new UnreadableFileError(`cannot read the file as XLSX: ${(e as Error).message}`);
+	}
+	const sheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
+	if (!sheet) {
+		const names = workbook.worksheets.map((w) => w.name);
+		throw new UnreadableFileError(
+			sheetName
+				? `no sheet named ${JSON.stringify(sheetName)} (the workbook has ${names.map((n) => JSON.stringify(n)).join(', ')})`
+				: 'the workbook has no sheets'
+		);
+	}
+	const headerRow = sheet.getRow(1);
+	const columns: string[] = [];
+	const seen = new Map<string, number>();
+	for (let c = 1; c <= sheet.columnCount; c++) {
+		let name = cellText(headerRow.getCell(c).value)?.trim() || `column${c - 1}`;
+		const n = seen.get(name) ?? 0;
+		seen.set(name, n + 1);
+		if (n > 0) name = `${name}_${n}`;
+		columns.push(name);
+	}
+	if (columns.length === 0) throw new UnreadableFileError(`sheet ${JSON.stringify(sheet.name)} is empty`);
+	const appender = await createVarcharTable(con, columns, true);
+	for (let r = 2; r <= sheet.rowCount; r++) {
+		const row = sheet.getRow(r);
+		// A wholly blank row is a gap in the sheet, not a record.
+		if (!row.hasValues) continue;
+		for (let c = 1; c <= columns.length; c++) {
+			const text = cellText(row.getCell(c).value);
+			if (text === null) appender.appendNull();
+			else appender.appendVarchar(text);
+		}
+		appender.appendInteger(r);
+		appender.endRow();
+	}
+	appender.closeSync();
+	return { rowExpr: '__source_row', columns, extraColumns: [] };
+}
