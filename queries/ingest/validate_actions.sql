@@ -96,7 +96,7 @@ SELECT
 		CASE WHEN cosi_text(reported_on_in) IS NULL THEN {'col': 'reported_on', 'val': reported_on_in, 'msg': 'required value missing (give it in the file or as the peildatum)'}
 			WHEN reported_on IS NULL THEN {'col': 'reported_on', 'val': reported_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END,
 		CASE WHEN cosi_text(status_in) IS NOT NULL AND status IS NULL THEN {'col': 'status', 'val': status_in, 'msg': 'invalid status (expected one of not_started, in_progress, implemented, ongoing, not_applicable, or a synonym such as gereed, doorlopend toegepast, lopend, niet gestart, n.v.t., done, on track)'}
-			WHEN status IS NULL AND cosi_text(planning_in) IS NOT NULL THEN {'col': 'status', 'val': planning_in, 'msg': 'no status, and none can be derived from this planning text (expected a status column, or a planning such as gereed, doorlopend toegepast, 2016 gereed, onderzoek lopend)'}
+			WHEN status IS NULL AND cosi_text(planning_in) IS NOT NULL THEN {'col': 'planning', 'val': planning_in, 'msg': 'no status, and none can be derived from this planning text (expected a status column, or a planning such as gereed, doorlopend toegepast, 2016 gereed, onderzoek lopend)'}
 			WHEN status IS NULL THEN {'col': 'status', 'val': status_in, 'msg': 'required value missing'} END,
 		CASE WHEN cosi_text(deadline_in) IS NOT NULL AND deadline IS NULL THEN {'col': 'deadline', 'val': deadline_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END,
 		CASE WHEN responsible_unknown IS NOT NULL THEN {'col': 'responsible', 'val': responsible_in, 'msg': 'unknown actor code ' || responsible_unknown || ' (expected actor codes separated by spaces or commas, or MS for every member state)'} END,

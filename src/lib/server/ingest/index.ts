@@ -390,7 +390,7 @@ async function supersede(con: DuckDBConnection, spec: KindSpec, batchId: number)
 		RETURNING 1`,
 		{ id: batchId }
 	);
-	return r.rowCount;
+	return r.getRows().length;
 }
 
 async function listErrors(con: DuckDBConnection, batchId: number): Promise<RowError[]> {
