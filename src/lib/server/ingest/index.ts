@@ -415,5 +415,7 @@ async function listErrors(con: DuckDBConnection, batchId: number): Promise<RowEr
 async function pauseForTests(): Promise<void> {
 	if (!process.env.COSI_TEST_PAUSE_BEFORE_COMMIT) return;
 	process.stderr.write('cosi: paused before commit\n');
-	await new Promise(() => {});
+	// A pending promise alone would let Node exit; a timer keeps the process (and its open
+	// transaction) alive until it is killed.
+	await new Promise(() => setInterval(() => {}, 60_000));
 }

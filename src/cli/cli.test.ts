@@ -1,0 +1,133 @@
+// The `cosi` command as a user runs it: a child process on a real DuckDB file.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../lib/server/db.ts';
+
+const bin = join(repoRoot, 'bin/cosi.js');
+let dir: string;
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'cosi-cli-test-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+function cosi(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+			resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+		});
+	});
+}
+
+function file(name: string, content: string): string {
+	const path = join(dir, name);
+	writeFileSync(path, content);
+	return path;
+}
+
+const header = 'event_id,occurred_on,member_state,channel,relevant,decision';
+
+describe('cosi ingest', () => {
+	it('exit codes 0 (accepted), 0 (duplicate), 3 (partial), 2 (rejected) with the --json shape', async () => {
+		const db = join(dir, 'codes.duckdb');
+		const good = file('good.csv', `${header}\nA1,2024-01-01,NL,SIS,true,shared\n`);
+		const partial = file('partial.csv', `${header}\nB1,2024-01-01,NL,SIS,true,shared\nB2,2024-01-01,NL,SIS,true,gereedd\n`);
+		const rejected = file('rejected.csv', `event_id,occurred_on\nC1,2024-01-01\n`);
+
+		const ok = await cosi(['ingest', good, '--kind', 'sharing', '--db', db, '--json']);
+		expect(ok.code).toBe(0);
+		const okJson = JSON.parse(ok.stdout);
+		expect(Object.keys(okJson)).toEqual(
+			expect.arrayContaining(['batchId', 'kind', 'file', 'sha256', 'status', 'rowsRead', 'rowsAccepted', 'rowsRejected', 'errors'])
+		);
+		expect(okJson).toMatchObject({ batchId: 1, kind: 'sharing', file: 'good.csv', status: 'accepted', rowsRead: 1, rowsAccepted: 1, rowsRejected: 0, errors: [] });
+
+		const dup = await cosi(['ingest', good, '--kind', 'sharing', '--db', db, '--json']);
+		expect(dup.code).toBe(0);
+		expect(JSON.parse(dup.stdout)).toMatchObject({ status: 'duplicate', batchId: 1 });
+
+		const part = await cosi(['ingest', partial, '--kind', 'sharing', '--db', db, '--json']);
+		expect(part.code).toBe(3);
+		expect(JSON.parse(part.stdout)).toMatchObject({
+			status: 'partial',
+			rowsRead: 2,
+			rowsAccepted: 1,
+			rowsRejected: 1,
+			errors: [{ row: 3, column: 'decision', value: 'gereedd', message: expect.stringContaining('expected one of shared, withheld, pending') }]
+		});
+
+		const rej = await cosi(['ingest', rejected, '--kind', 'sharing', '--db', db, '--json']);
+		expect(rej.code).toBe(2);
+		expect(JSON.parse(rej.stdout)).toMatchObject({ status: 'rejected', batchId: null });
+
+		// Several files: one JSON object per line, the worst exit code wins.
+		const both = await cosi(['ingest', good, rejected, '--kind', 'sharing', '--db', db, '--json']);
+		expect(both.code).toBe(2);
+		expect(both.stdout.trim().split('\n').map((l) => JSON.parse(l).status)).toEqual(['duplicate', 'rejected']);
+
+		const batches = JSON.parse((await cosi(['batches', '--db', db, '--json'])).stdout);
+		expect(batches.map((b: { file_name: string }) => b.file_name)).toEqual(['partial.csv', 'good.csv']);
+		const rejects = JSON.parse((await cosi(['rejects', '--batch', '2', '--db', db, '--json'])).stdout);
+		expect(rejects).toEqual([expect.objectContaining({ batch_id: 2, file_name: 'partial.csv', row_number: 3, column_name: 'decision', value: 'gereedd' })]);
+	});
+
+	it('readable output names the row, column, value and expectation', async () => {
+		const db = join(dir, 'text.duckdb');
+		const partial = file('p2.csv', `${header}\nD1,31-02-2024,NL,SIS,true,shared\n`);
+		const run = await cosi(['ingest', partial, '--kind', 'sharing', '--db', db]);
+		expect(run.code).toBe(3);
+		expect(run.stdout).toContain('row 2, column "occurred_on": invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj); value "31-02-2024"');
+	});
+
+	it('usage errors exit 1 with a message, not a stack trace', async () => {
+		const run = await cosi(['ingest', 'x.csv', '--kind', 'sharng']);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('invalid --kind: "sharng" (expected one of sharing, actions, retention)');
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('a new --db file starts empty: the CLI never loads samples by itself', async () => {
+		const run = await cosi(['batches', '--db', join(dir, 'fresh.duckdb'), '--json']);
+		expect(run.code).toBe(0);
+		expect(JSON.parse(run.stdout)).toEqual([]);
+	});
+
+	it('COSI_DB selects the database when --db is absent', async () => {
+		const db = join(dir, 'env.duckdb');
+		const good = file('env.csv', `${header}\nE1,2024-01-01,NL,SIS,true,shared\n`);
+		expect((await cosi(['ingest', good, '--kind', 'sharing'], { COSI_DB: db })).code).toBe(0);
+		expect(JSON.parse((await cosi(['batches', '--db', db, '--json'])).stdout)).toHaveLength(1);
+	});
+
+	it('says clearly when another process holds the database', async () => {
+		const db = join(dir, 'locked.duckdb');
+		const good = file('locked.csv', `${header}\nL${'1'.repeat(3)},2024-01-01,NL,SIS,true,shared\n`);
+		// Hold the file with a paused import in another process.
+		const holder = spawn(process.execPath, [bin, 'ingest', good, '--kind', 'sharing', '--db', db], {
+			env: { ...process.env, COSI_TEST_PAUSE_BEFORE_COMMIT: '1' },
+			stdio: ['ignore', 'ignore', 'pipe']
+		});
+		await new Promise<void>((resolve) => {
+			holder.stderr.on('data', (d: Buffer) => {
+				if (d.toString().includes('paused before commit')) resolve();
+			});
+		});
+		try {
+			const run = await cosi(['batches', '--db', db]);
+			expect(run.code).toBe(1);
+			expect(run.stderr).toMatch(/^cosi: database .*locked\.duckdb is locked by another process \(.*\); stop it, or use another file/);
+			expect(run.stderr).not.toMatch(/\n\s+at /);
+		} finally {
+			holder.kill('SIGKILL');
+		}
+	});
+});
