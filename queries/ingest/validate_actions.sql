@@ -12,6 +12,19 @@ WITH syn AS (
 	SELECT field, phrase, value FROM ref_synonym r
 	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
 ),
+-- One lookup map per value family, cross-joined as a single row: a map lookup per value is
+-- cheaper than a hash join per column at 10^7 rows.
+m AS (
+	SELECT
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'boolean')) AS boolean,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'decision')) AS decision,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'ground')) AS ground,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'status')) AS status,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'record_kind')) AS record_kind,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'review_outcome')) AS review_outcome
+	FROM syn
+),
+actors AS (SELECT map_from_entries(list({'k': token, 'v': code})) AS code FROM actor_lookup),
 resp_tokens AS (
 	SELECT s.__row, t.token, t.pos
 	FROM stage s,
@@ -30,12 +43,10 @@ base AS (
 		s.*,
 		cosi_text(s.programme) AS programme_v,
 		cosi_text(s.action_id) AS action_id_v,
-		act.code AS actor_v,
+		actors.code[upper(trim(s.actor))] AS actor_v,
 		cosi_date(s.reported_on) AS reported_on_v,
-		st.value AS status_given
-	FROM stage s
-	LEFT JOIN actor_lookup act ON act.token = upper(trim(s.actor))
-	LEFT JOIN syn st ON st.field = 'status' AND st.phrase = cosi_phrase(s.status)
+		m.status[cosi_phrase(s.status)] AS status_given
+	FROM stage s CROSS JOIN m CROSS JOIN actors
 ),
 derived AS (
 	SELECT b.__row,

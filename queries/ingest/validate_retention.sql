@@ -10,6 +10,19 @@ WITH syn AS (
 	SELECT field, phrase, value FROM ref_synonym r
 	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
 ),
+-- One lookup map per value family, cross-joined as a single row: a map lookup per value is
+-- cheaper than a hash join per column at 10^7 rows.
+m AS (
+	SELECT
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'boolean')) AS boolean,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'decision')) AS decision,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'ground')) AS ground,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'status')) AS status,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'record_kind')) AS record_kind,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'review_outcome')) AS review_outcome
+	FROM syn
+),
+actors AS (SELECT map_from_entries(list({'k': token, 'v': code})) AS code FROM actor_lookup),
 dup AS (
 	SELECT cosi_text(record_id) AS k, min(__row) AS first_row
 	FROM stage GROUP BY 1 HAVING count(*) > 1
@@ -22,23 +35,19 @@ parsed AS (
 		s.last_reviewed_on AS last_reviewed_on_in, s.review_outcome AS review_outcome_in,
 		s.deleted_on AS deleted_on_in, s.impact_assessed AS impact_assessed_in,
 		cosi_text(s.record_id) AS record_id,
-		ms.code AS member_state,
+		actors.code[upper(trim(s.member_state))] AS member_state,
 		upper(cosi_text(s.register)) AS register,
 		rule.legal_basis AS legal_basis,
 		cosi_date(s.created_on) AS created_on,
-		k.value AS kind,
+		m.record_kind[cosi_phrase(s.kind)] AS kind,
 		cosi_text(s.authority) AS authority,
 		cosi_date(s.last_reviewed_on) AS last_reviewed_on,
-		ro.value AS review_outcome,
+		m.review_outcome[cosi_phrase(s.review_outcome)] AS review_outcome,
 		cosi_date(s.deleted_on) AS deleted_on,
-		ia.value::BOOLEAN AS impact_assessed,
+		m.boolean[cosi_phrase(s.impact_assessed)]::BOOLEAN AS impact_assessed,
 		dup.first_row AS key_first_row
-	FROM stage s
-	LEFT JOIN actor_lookup ms ON ms.token = upper(trim(s.member_state))
+	FROM stage s CROSS JOIN m CROSS JOIN actors
 	LEFT JOIN retention_rule rule ON upper(rule.legal_basis) = upper(trim(s.legal_basis))
-	LEFT JOIN syn k ON k.field = 'record_kind' AND k.phrase = cosi_phrase(s.kind)
-	LEFT JOIN syn ro ON ro.field = 'review_outcome' AND ro.phrase = cosi_phrase(s.review_outcome)
-	LEFT JOIN syn ia ON ia.field = 'boolean' AND ia.phrase = cosi_phrase(s.impact_assessed)
 	LEFT JOIN dup ON dup.k = cosi_text(s.record_id)
 )
 SELECT

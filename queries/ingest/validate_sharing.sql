@@ -11,6 +11,19 @@ WITH syn AS (
 	SELECT field, phrase, value FROM ref_synonym r
 	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
 ),
+-- One lookup map per value family, cross-joined as a single row: a map lookup per value is
+-- cheaper than a hash join per column at 10^7 rows.
+m AS (
+	SELECT
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'boolean')) AS boolean,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'decision')) AS decision,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'ground')) AS ground,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'status')) AS status,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'record_kind')) AS record_kind,
+		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'review_outcome')) AS review_outcome
+	FROM syn
+),
+actors AS (SELECT map_from_entries(list({'k': token, 'v': code})) AS code FROM actor_lookup),
 -- Repeated keys found by aggregation rather than a window: a hash aggregate over 10^7 rows is
 -- much cheaper than the sort a window needs.
 dup AS (
@@ -27,29 +40,22 @@ parsed AS (
 		s.context_provided AS context_provided_in,
 		cosi_text(s.event_id) AS event_id,
 		cosi_date(s.occurred_on) AS occurred_on,
-		ms.code AS member_state,
+		actors.code[upper(trim(s.member_state))] AS member_state,
 		upper(cosi_text(s.channel)) AS channel,
-		b_rel.value::BOOLEAN AS relevant,
-		dec.value AS decision,
+		m.boolean[cosi_phrase(s.relevant)]::BOOLEAN AS relevant,
+		m.decision[cosi_phrase(s.decision)] AS decision,
 		upper(cosi_text(s.recipient)) AS recipient,
 		cosi_text(s.category) AS category,
 		cosi_date(s.shared_on) AS shared_on,
-		gr.value AS withholding_ground,
-		b_wd.value::BOOLEAN AS weighing_documented,
+		m.ground[cosi_phrase(s.withholding_ground)] AS withholding_ground,
+		m.boolean[cosi_phrase(s.weighing_documented)]::BOOLEAN AS weighing_documented,
 		cosi_text(s.weighing_ref) AS weighing_ref,
-		b_tm.value::BOOLEAN AS terrorism_marker,
-		b_cp.value::BOOLEAN AS context_provided,
+		m.boolean[cosi_phrase(s.terrorism_marker)]::BOOLEAN AS terrorism_marker,
+		m.boolean[cosi_phrase(s.context_provided)]::BOOLEAN AS context_provided,
 		cosi_text(s.subject_ref) AS subject_ref,
 		dup.first_row AS key_first_row
-	FROM stage s
+	FROM stage s CROSS JOIN m CROSS JOIN actors
 	LEFT JOIN dup ON dup.k = cosi_text(s.event_id)
-	LEFT JOIN actor_lookup ms ON ms.token = upper(trim(s.member_state))
-	LEFT JOIN syn b_rel ON b_rel.field = 'boolean' AND b_rel.phrase = cosi_phrase(s.relevant)
-	LEFT JOIN syn dec ON dec.field = 'decision' AND dec.phrase = cosi_phrase(s.decision)
-	LEFT JOIN syn gr ON gr.field = 'ground' AND gr.phrase = cosi_phrase(s.withholding_ground)
-	LEFT JOIN syn b_wd ON b_wd.field = 'boolean' AND b_wd.phrase = cosi_phrase(s.weighing_documented)
-	LEFT JOIN syn b_tm ON b_tm.field = 'boolean' AND b_tm.phrase = cosi_phrase(s.terrorism_marker)
-	LEFT JOIN syn b_cp ON b_cp.field = 'boolean' AND b_cp.phrase = cosi_phrase(s.context_provided)
 )
 SELECT
 	__row, __rid,

@@ -95,7 +95,8 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
 			);
 		}
 		await prepareStage(con, profile, spec, raw, mapping);
-		await con.run(`CREATE TEMP TABLE validated AS ${loadQuery(`ingest/validate_${opts.kind}`).sql}`);
+		// A view, not a table: materialising every validated row costs as much as storing it.
+		await con.run(`CREATE OR REPLACE TEMP VIEW validated AS ${loadQuery(`ingest/validate_${opts.kind}`).sql}`);
 		return await commitBatch(con, spec, {
 			...base,
 			format,
@@ -106,7 +107,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
 			sources: mapping.sources
 		});
 	} finally {
-		await con.run('DROP TABLE IF EXISTS temp.validated; DROP VIEW IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_raw;').catch(() => {});
+		await con.run('DROP VIEW IF EXISTS temp.validated; DROP VIEW IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_raw;').catch(() => {});
 		con.closeSync();
 		rmSync(scratch, { recursive: true, force: true });
 	}
@@ -284,24 +285,18 @@ interface CommitInfo extends IngestResult {
 }
 
 async function commitBatch(con: DuckDBConnection, spec: KindSpec, info: CommitInfo): Promise<IngestResult> {
-	const counts = (
-		await con.runAndReadAll(
-			`SELECT count(*)::INTEGER, count(*) FILTER (len(__errors) = 0)::INTEGER FROM validated`
-		)
-	).getRows()[0];
-	const rowsRead = Number(counts[0]);
-	const rowsAccepted = Number(counts[1]);
-	const rowsRejected = rowsRead - rowsAccepted;
+	const rowsRead = Number((await con.runAndReadAll('SELECT count(*)::INTEGER FROM stage_raw')).getRows()[0][0]);
 	if (rowsRead === 0) return { ...stripCommitInfo(info), status: 'rejected', reason: 'the file has no data rows' };
 
 	await con.run('BEGIN TRANSACTION');
 	try {
 		const batchId = Number((await con.runAndReadAll("SELECT nextval('batch_id_seq')::INTEGER")).getRows()[0][0]);
+		// Counts are filled in below, inside the same transaction.
 		await con.run(
 			`INSERT INTO batch (batch_id, kind, file_name, file_path, file_format, sha256, profile, options,
 				imported_at, imported_by, rows_read, rows_accepted, rows_rejected, warnings)
 			VALUES ($id, $kind, $file, $path, $format, $sha, $profile, $options,
-				current_timestamp::TIMESTAMP, $by, $read, $accepted, $rejected, $warnings)`,
+				current_timestamp::TIMESTAMP, $by, $read, 0, 0, $warnings)`,
 			{
 				id: batchId,
 				kind: info.kind,
@@ -313,34 +308,29 @@ async function commitBatch(con: DuckDBConnection, spec: KindSpec, info: CommitIn
 				options: JSON.stringify(info.options),
 				by: info.importedBy,
 				read: rowsRead,
-				accepted: rowsAccepted,
-				rejected: rowsRejected,
 				warnings: JSON.stringify(info.warnings)
 			}
 		);
+		// Validation is a view; it is evaluated once for the accepted rows and, only when some
+		// rows failed, once more for the rejects (materialising it would cost as much as storing).
 		const cols = spec.fields.join(', ');
 		await con.run(
 			`INSERT INTO ${spec.table} (batch_id, source_row, ${cols})
 			SELECT $id, __row, ${cols} FROM validated WHERE len(__errors) = 0`,
 			{ id: batchId }
 		);
-		// The user sees their own column names in errors; `col` is the canonical field.
-		await con.run('CREATE OR REPLACE TEMP TABLE ingest_source (field VARCHAR, source VARCHAR)');
-		for (const [field, source] of info.sources) {
-			await con.run('INSERT INTO ingest_source VALUES ($f, $s)', { f: field, s: source });
-		}
-		await con.run(
-			`INSERT INTO reject (batch_id, row_number, column_name, value, message, raw)
-			SELECT $id, v.__row, coalesce(s.source, e.col), e.val,
-				CASE WHEN s.source IS NOT NULL AND s.source <> e.col THEN e.col || ': ' ELSE '' END || e.msg,
-				to_json(r)::VARCHAR
-			FROM (SELECT __row, __rid, unnest(__errors) AS e FROM validated WHERE len(__errors) > 0) v
-			JOIN stage_raw r ON r.rowid = v.__rid
-			LEFT JOIN ingest_source s ON s.field = v.e.col`,
-			{ id: batchId }
+		const rowsAccepted = Number(
+			(
+				await con.runAndReadAll(`SELECT count(*)::INTEGER FROM ${spec.table} WHERE batch_id = $id`, { id: batchId })
+			).getRows()[0][0]
 		);
+		const rowsRejected = rowsRead - rowsAccepted;
+		if (rowsRejected > 0) await storeRejects(con, batchId, info.sources);
 		const superseded = await supersede(con, spec, batchId);
-		await con.run('UPDATE batch SET rows_superseded = $n WHERE batch_id = $id', { n: superseded, id: batchId });
+		await con.run(
+			'UPDATE batch SET rows_accepted = $accepted, rows_rejected = $rejected, rows_superseded = $superseded WHERE batch_id = $id',
+			{ accepted: rowsAccepted, rejected: rowsRejected, superseded, id: batchId }
+		);
 		await pauseForTests();
 		await con.run('COMMIT');
 		const errors = await listErrors(con, batchId);
@@ -357,6 +347,25 @@ async function commitBatch(con: DuckDBConnection, spec: KindSpec, info: CommitIn
 		await con.run('ROLLBACK').catch(() => {});
 		throw e;
 	}
+}
+
+/** Store every error of every rejected row, with the whole row as read. */
+async function storeRejects(con: DuckDBConnection, batchId: number, sources: Map<string, string>) {
+	// The user sees their own column names in errors; `col` is the canonical field.
+	await con.run('CREATE OR REPLACE TEMP TABLE ingest_source (field VARCHAR, source VARCHAR)');
+	for (const [field, source] of sources) {
+		await con.run('INSERT INTO ingest_source VALUES ($f, $s)', { f: field, s: source });
+	}
+	await con.run(
+		`INSERT INTO reject (batch_id, row_number, column_name, value, message, raw)
+		SELECT $id, v.__row, coalesce(s.source, e.col), e.val,
+			CASE WHEN s.source IS NOT NULL AND s.source <> e.col THEN e.col || ': ' ELSE '' END || e.msg,
+			to_json(r)::VARCHAR
+		FROM (SELECT __row, __rid, unnest(__errors) AS e FROM validated WHERE len(__errors) > 0) v
+		JOIN stage_raw r ON r.rowid = v.__rid
+		LEFT JOIN ingest_source s ON s.field = v.e.col`,
+		{ id: batchId }
+	);
 }
 
 function stripCommitInfo(info: CommitInfo): IngestResult {

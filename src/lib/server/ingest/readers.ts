@@ -119,9 +119,15 @@ export async function readIntoStage(
 }
 
 /** Run a DuckDB read; its failure means the file cannot be read, so the file is rejected. */
-async function duckdbRead(con: DuckDBConnection, sql: string, path: string, format: Format) {
+async function duckdbRead(
+	con: DuckDBConnection,
+	sql: string,
+	path: string,
+	format: Format,
+	run: () => Promise<unknown> = () => con.run(sql, { path })
+) {
 	try {
-		await con.run(sql, { path });
+		await run();
 	} catch (e) {
 		throw new UnreadableFileError(`cannot read the file as ${format}: ${duckdbMessage(e)}`);
 	}
@@ -132,12 +138,22 @@ async function readCsv(con: DuckDBConnection, path: string): Promise<RawTable> {
 	// commas, ja/nee), not guessed by the sniffer. null_padding keeps short rows as rows (their
 	// missing fields are then reported per row) and gives overlong rows extra columns, so file
 	// order and row numbers stay intact.
-	await duckdbRead(
-		con,
-		`CREATE TEMP TABLE stage_raw AS SELECT * FROM read_csv($path, header = true, all_varchar = true, null_padding = true, sample_size = 20480)`,
-		path,
-		'csv'
-	);
+	const read = (parallel: boolean) =>
+		con.run(
+			`CREATE TEMP TABLE stage_raw AS SELECT * FROM read_csv($path, header = true, all_varchar = true, null_padding = true, parallel = ${parallel})`,
+			{ path }
+		);
+	try {
+		await read(true);
+	} catch (e) {
+		// Multi-line quoted cells (state-of-play texts) with null padding need the serial reader;
+		// the parallel one is kept for the large single-line logs.
+		if (!/does not support null_padding in conjunction with quoted new lines/.test(String(e))) {
+			throw new UnreadableFileError(`cannot read the file as csv: ${duckdbMessage(e)}`);
+		}
+		await con.run('DROP TABLE IF EXISTS stage_raw');
+		await duckdbRead(con, '', path, 'csv', () => read(false));
+	}
 	const columns = await describeColumns(con, 'stage_raw');
 	const header = readHeaderNames(columns);
 	return {

@@ -31,8 +31,12 @@ END;
 CREATE MACRO cosi_number(v) AS
 	try_cast(cosi_number_text(replace(replace(cosi_text(v), '%', ''), ' ', '')) AS DOUBLE);
 
--- Key for looking up a coded value: lower case, trimmed, inner white space folded.
-CREATE MACRO cosi_phrase(v) AS lower(regexp_replace(trim(v::VARCHAR), '\s+', ' ', 'g'));
+-- Key for looking up a coded value: lower case, trimmed, inner white space folded (the regular
+-- expression only where there is something to fold: it is the slow part at 10^7 rows).
+CREATE MACRO cosi_phrase(v) AS lower(CASE
+	WHEN v::VARCHAR LIKE '%  %' OR v::VARCHAR LIKE '%	%' THEN regexp_replace(trim(v::VARCHAR), '\s+', ' ', 'g')
+	ELSE trim(v::VARCHAR)
+END);
 
 -- Every spelling of an actor code, upper case, with the canonical code.
 CREATE VIEW actor_lookup AS
