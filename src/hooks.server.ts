@@ -1,0 +1,65 @@
+// Server hooks: security headers on every response, and error handling that logs the details
+// on the server and gives the browser only a message and a reference id.
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { DatabaseLockedError } from '$lib/server/db';
+
+declare global {
+	// The usual place is src/app.d.ts; kept next to handleError, which produces it.
+	// eslint-disable-next-line @typescript-eslint/no-namespace
+	namespace App {
+		// What an error page receives: a message for people, and for unexpected errors the id
+		// under which the details were logged.
+		interface Error {
+			message: string;
+			id?: string;
+		}
+	}
+}
+
+/** Headers set on every response (the Content-Security-Policy is set in svelte.config.js). */
+export const securityHeaders: Readonly<Record<string, string>> = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'same-origin',
+	'X-Frame-Options': 'DENY'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	try {
+		for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+		return response;
+	} catch {
+		// Some responses (e.g. from fetch or Response.redirect) have immutable headers: copy.
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(securityHeaders)) copy.headers.set(name, value);
+		return copy;
+	}
+};
+
+function isDatabaseLocked(error: unknown): error is DatabaseLockedError {
+	return (
+		error instanceof DatabaseLockedError ||
+		(error instanceof Error && error.name === 'DatabaseLockedError')
+	);
+}
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	// Unknown routes and methods arrive here too; they are not faults of the server.
+	if (status === 404) return { message: 'There is no page at this address.' };
+	if (status < 500) return { message };
+
+	const id = randomUUID().slice(0, 8);
+	const where = `${event.request.method} ${event.url.pathname}`;
+	if (isDatabaseLocked(error)) {
+		console.error(`[error ${id}] ${where}: ${error.message}`);
+		return {
+			message:
+				'The database is in use by another process (for example an import with npx cosi). ' +
+				'Wait for it to finish, or stop it, then reload this page.',
+			id
+		};
+	}
+	console.error(`[error ${id}] ${where}:`, error);
+	return { message: 'Internal error', id };
+};

@@ -1,0 +1,53 @@
+// The server for the browser tests (playwright.config.ts `webServer`): a fresh database of
+// its own with the bundled samples, then the built app (`npm run build` must have run).
+//
+// Its own file because a DuckDB file that one process writes cannot be opened by another.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const port = process.env.PORT || '4173';
+const db = join(root, 'tests/e2e/.artifacts/e2e.duckdb');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+if (!existsSync(join(root, 'build/index.js'))) {
+	console.error('serve: no build/ found; run `npm run build` first (npm run test:e2e does both)');
+	process.exit(1);
+}
+
+mkdirSync(dirname(db), { recursive: true });
+for (const file of [db, `${db}.wal`]) rmSync(file, { force: true });
+
+console.log(`serve: loading the sample data into ${db}`);
+const samples = spawnSync(npx, ['cosi', 'samples', '--db', db], {
+	cwd: root,
+	stdio: 'inherit',
+	shell: process.platform === 'win32'
+});
+// Exit code 2 or 3: some sample files or rows were rejected; the tests run on the rest.
+if (samples.status === 2 || samples.status === 3) {
+	console.warn('serve: some sample data was rejected (see above)');
+} else if (samples.status !== 0) {
+	console.error(
+		`serve: \`npx cosi samples\` failed (exit code ${samples.status ?? samples.signal})`
+	);
+	process.exit(1);
+}
+
+const server = spawn(process.execPath, ['build'], {
+	cwd: root,
+	stdio: 'inherit',
+	env: {
+		...process.env,
+		PORT: port,
+		HOST: '0.0.0.0',
+		ORIGIN: `http://localhost:${port}`,
+		COSI_DB: db
+	}
+});
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+	process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
