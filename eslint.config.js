@@ -26,5 +26,15 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'data/',
+			'test-results/',
+			'playwright-report/',
+			'tests/e2e/.artifacts/'
+		]
+	}
 );

@@ -22,9 +22,14 @@ interface Run {
 
 function cosi(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-			resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-		});
+		execFile(
+			process.execPath,
+			[bin, ...args],
+			{ cwd: dir, env: { ...process.env, ...env } },
+			(error, stdout, stderr) => {
+				resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+			}
+		);
 	});
 }
 
@@ -40,16 +45,38 @@ describe('cosi ingest', () => {
 	it('exit codes 0 (accepted), 0 (duplicate), 3 (partial), 2 (rejected) with the --json shape', async () => {
 		const db = join(dir, 'codes.duckdb');
 		const good = file('good.csv', `${header}\nA1,2024-01-01,NL,SIS,true,shared\n`);
-		const partial = file('partial.csv', `${header}\nB1,2024-01-01,NL,SIS,true,shared\nB2,2024-01-01,NL,SIS,true,gereedd\n`);
+		const partial = file(
+			'partial.csv',
+			`${header}\nB1,2024-01-01,NL,SIS,true,shared\nB2,2024-01-01,NL,SIS,true,gereedd\n`
+		);
 		const rejected = file('rejected.csv', `event_id,occurred_on\nC1,2024-01-01\n`);
 
 		const ok = await cosi(['ingest', good, '--kind', 'sharing', '--db', db, '--json']);
 		expect(ok.code).toBe(0);
 		const okJson = JSON.parse(ok.stdout);
 		expect(Object.keys(okJson)).toEqual(
-			expect.arrayContaining(['batchId', 'kind', 'file', 'sha256', 'status', 'rowsRead', 'rowsAccepted', 'rowsRejected', 'errors'])
+			expect.arrayContaining([
+				'batchId',
+				'kind',
+				'file',
+				'sha256',
+				'status',
+				'rowsRead',
+				'rowsAccepted',
+				'rowsRejected',
+				'errors'
+			])
 		);
-		expect(okJson).toMatchObject({ batchId: 1, kind: 'sharing', file: 'good.csv', status: 'accepted', rowsRead: 1, rowsAccepted: 1, rowsRejected: 0, errors: [] });
+		expect(okJson).toMatchObject({
+			batchId: 1,
+			kind: 'sharing',
+			file: 'good.csv',
+			status: 'accepted',
+			rowsRead: 1,
+			rowsAccepted: 1,
+			rowsRejected: 0,
+			errors: []
+		});
 
 		const dup = await cosi(['ingest', good, '--kind', 'sharing', '--db', db, '--json']);
 		expect(dup.code).toBe(0);
@@ -62,7 +89,14 @@ describe('cosi ingest', () => {
 			rowsRead: 2,
 			rowsAccepted: 1,
 			rowsRejected: 1,
-			errors: [{ row: 3, column: 'decision', value: 'gereedd', message: expect.stringContaining('expected one of shared, withheld, pending') }]
+			errors: [
+				{
+					row: 3,
+					column: 'decision',
+					value: 'gereedd',
+					message: expect.stringContaining('expected one of shared, withheld, pending')
+				}
+			]
 		});
 
 		const rej = await cosi(['ingest', rejected, '--kind', 'sharing', '--db', db, '--json']);
@@ -72,12 +106,30 @@ describe('cosi ingest', () => {
 		// Several files: one JSON object per line, the worst exit code wins.
 		const both = await cosi(['ingest', good, rejected, '--kind', 'sharing', '--db', db, '--json']);
 		expect(both.code).toBe(2);
-		expect(both.stdout.trim().split('\n').map((l) => JSON.parse(l).status)).toEqual(['duplicate', 'rejected']);
+		expect(
+			both.stdout
+				.trim()
+				.split('\n')
+				.map((l) => JSON.parse(l).status)
+		).toEqual(['duplicate', 'rejected']);
 
 		const batches = JSON.parse((await cosi(['batches', '--db', db, '--json'])).stdout);
-		expect(batches.map((b: { file_name: string }) => b.file_name)).toEqual(['partial.csv', 'good.csv']);
-		const rejects = JSON.parse((await cosi(['rejects', '--batch', '2', '--db', db, '--json'])).stdout);
-		expect(rejects).toEqual([expect.objectContaining({ batch_id: 2, file_name: 'partial.csv', row_number: 3, column_name: 'decision', value: 'gereedd' })]);
+		expect(batches.map((b: { file_name: string }) => b.file_name)).toEqual([
+			'partial.csv',
+			'good.csv'
+		]);
+		const rejects = JSON.parse(
+			(await cosi(['rejects', '--batch', '2', '--db', db, '--json'])).stdout
+		);
+		expect(rejects).toEqual([
+			expect.objectContaining({
+				batch_id: 2,
+				file_name: 'partial.csv',
+				row_number: 3,
+				column_name: 'decision',
+				value: 'gereedd'
+			})
+		]);
 	});
 
 	it('readable output names the row, column, value and expectation', async () => {
@@ -85,13 +137,17 @@ describe('cosi ingest', () => {
 		const partial = file('p2.csv', `${header}\nD1,31-02-2024,NL,SIS,true,shared\n`);
 		const run = await cosi(['ingest', partial, '--kind', 'sharing', '--db', db]);
 		expect(run.code).toBe(3);
-		expect(run.stdout).toContain('row 2, column "occurred_on": invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj); value "31-02-2024"');
+		expect(run.stdout).toContain(
+			'row 2, column "occurred_on": invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj); value "31-02-2024"'
+		);
 	});
 
 	it('usage errors exit 1 with a message, not a stack trace', async () => {
 		const run = await cosi(['ingest', 'x.csv', '--kind', 'sharng']);
 		expect(run.code).toBe(1);
-		expect(run.stderr).toContain('invalid --kind: "sharng" (expected one of sharing, actions, retention)');
+		expect(run.stderr).toContain(
+			'invalid --kind: "sharng" (expected one of sharing, actions, retention)'
+		);
 		expect(run.stderr).not.toMatch(/\n\s+at /);
 	});
 
@@ -124,7 +180,9 @@ describe('cosi ingest', () => {
 		try {
 			const run = await cosi(['batches', '--db', db]);
 			expect(run.code).toBe(1);
-			expect(run.stderr).toMatch(/^cosi: database .*locked\.duckdb is locked by another process \(.*\); stop it, or use another file/);
+			expect(run.stderr).toMatch(
+				/^cosi: database .*locked\.duckdb is locked by another process \(.*\); stop it, or use another file/
+			);
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 		} finally {
 			holder.kill('SIGKILL');

@@ -1,6 +1,12 @@
 // `npx cosi <command>`: ingest, batches, rejects, samples, metrics.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closeStore, DatabaseLockedError, openStore, resolveDbPath, type Store } from '../lib/server/db.ts';
+import {
+	closeStore,
+	DatabaseLockedError,
+	openStore,
+	resolveDbPath,
+	type Store
+} from '../lib/server/db.ts';
 import { ingestFile } from '../lib/server/ingest/index.ts';
 import { loadSamples } from '../lib/server/ingest/samples.ts';
 import { exitCodeFor, kinds, type IngestResult, type Kind } from '../lib/server/ingest/types.ts';
@@ -28,7 +34,10 @@ The database is --db PATH, else $COSI_DB, else data/cosi.duckdb.`;
 
 class UsageError extends Error {}
 
-export async function main(argv: string[], out: Out = (s) => process.stdout.write(s + '\n')): Promise<number> {
+export async function main(
+	argv: string[],
+	out: Out = (s) => process.stdout.write(s + '\n')
+): Promise<number> {
 	const [command, ...rest] = argv;
 	try {
 		switch (command) {
@@ -60,20 +69,34 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
 			process.stderr.write(`cosi: ${e.message}\n`);
 			return 1;
 		}
-		process.stderr.write(`cosi: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+		process.stderr.write(
+			`cosi: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
+		);
 		return 1;
 	}
 }
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = false) {
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+	args: string[],
+	options: T,
+	positionals = false
+) {
 	try {
-		return parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' }, ...options }, allowPositionals: positionals, strict: true });
+		return parseArgs({
+			args,
+			options: { db: { type: 'string' }, json: { type: 'boolean' }, ...options },
+			allowPositionals: positionals,
+			strict: true
+		});
 	} catch (e) {
 		throw new UsageError((e as Error).message);
 	}
 }
 
-async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+async function withStore<T>(
+	dbFlag: string | undefined,
+	fn: (store: Store) => Promise<T>
+): Promise<T> {
 	const path = resolveDbPath(dbFlag);
 	const store = await openStore(path);
 	try {
@@ -98,14 +121,17 @@ async function ingestCommand(args: string[], out: Out): Promise<number> {
 	);
 	if (positionals.length === 0) throw new UsageError('ingest needs at least one FILE');
 	if (!values.kind || !kinds.includes(values.kind as Kind)) {
-		throw new UsageError(`invalid --kind: ${JSON.stringify(values.kind ?? '')} (expected one of ${kinds.join(', ')})`);
+		throw new UsageError(
+			`invalid --kind: ${JSON.stringify(values.kind ?? '')} (expected one of ${kinds.join(', ')})`
+		);
 	}
 	const options: Record<string, string> = {};
 	if (values.programme) options.programme = values.programme;
 	if (values.peildatum) options.peildatum = values.peildatum;
 	for (const pair of values.set ?? []) {
 		const eq = pair.indexOf('=');
-		if (eq < 1) throw new UsageError(`invalid --set: ${JSON.stringify(pair)} (expected OPTION=VALUE)`);
+		if (eq < 1)
+			throw new UsageError(`invalid --set: ${JSON.stringify(pair)} (expected OPTION=VALUE)`);
 		options[pair.slice(0, eq)] = pair.slice(eq + 1);
 	}
 	return withStore(values.db, async (store) => {
@@ -141,7 +167,9 @@ function progressBar(file: string) {
 			shown = true;
 			const width = 30;
 			const bar = '#'.repeat(Math.round((pct / 100) * width)).padEnd(width, '.');
-			process.stderr.write(`\r${file} [${bar}] ${pct}% read${pct === 100 ? ', validating and storing…' : ''}`);
+			process.stderr.write(
+				`\r${file} [${bar}] ${pct}% read${pct === 100 ? ', validating and storing…' : ''}`
+			);
 		},
 		done() {
 			if (shown) process.stderr.write('\n');
@@ -161,7 +189,9 @@ function describeResult(r: IngestResult): string {
 	}
 	for (const w of r.warnings) lines.push(`  warning: ${w}`);
 	for (const e of r.errors.slice(0, 20)) {
-		lines.push(`  row ${e.row}${e.column ? `, column ${JSON.stringify(e.column)}` : ''}: ${e.message}; value ${JSON.stringify(e.value)}`);
+		lines.push(
+			`  row ${e.row}${e.column ? `, column ${JSON.stringify(e.column)}` : ''}: ${e.message}; value ${JSON.stringify(e.value)}`
+		);
 	}
 	if (r.rowsRejected > 0) lines.push(`  all rejected rows: npx cosi rejects --batch ${r.batchId}`);
 	return lines.join('\n');
@@ -170,7 +200,10 @@ function describeResult(r: IngestResult): string {
 function limitFlag(value: string | undefined, fallback: number): number {
 	if (value === undefined) return fallback;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 1) throw new UsageError(`invalid --limit: ${JSON.stringify(value)} (expected a positive whole number)`);
+	if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+		throw new UsageError(
+			`invalid --limit: ${JSON.stringify(value)} (expected a positive whole number)`
+		);
 	return n;
 }
 
@@ -180,7 +213,8 @@ async function batchesCommand(args: string[], out: Out): Promise<number> {
 	return withStore(values.db, async (store) => {
 		const rows = await runQuery(store.connection, 'batch_list', { limit, offset: 0 });
 		if (values.json) out(JSON.stringify(rows, null, 2));
-		else if (rows.length === 0) out('no batches yet: import with npx cosi ingest FILE --kind sharing|actions|retention');
+		else if (rows.length === 0)
+			out('no batches yet: import with npx cosi ingest FILE --kind sharing|actions|retention');
 		else
 			out(
 				renderTable(rows, [
@@ -205,10 +239,18 @@ async function rejectsCommand(args: string[], out: Out): Promise<number> {
 	let batch: number | null = null;
 	if (values.batch !== undefined) {
 		batch = Number(values.batch);
-		if (!Number.isInteger(batch)) throw new UsageError(`invalid --batch: ${JSON.stringify(values.batch)} (expected a batch number)`);
+		if (!Number.isInteger(batch) || batch < 1 || batch > 2 ** 31 - 1) {
+			throw new UsageError(
+				`invalid --batch: ${JSON.stringify(values.batch)} (expected a batch number)`
+			);
+		}
 	}
 	return withStore(values.db, async (store) => {
-		const rows = await runQuery(store.connection, 'reject_all', { batch_id: batch, limit, offset: 0 });
+		const rows = await runQuery(store.connection, 'reject_all', {
+			batch_id: batch,
+			limit,
+			offset: 0
+		});
 		if (values.json) out(JSON.stringify(rows, null, 2));
 		else if (rows.length === 0) out('no rejected rows');
 		else
@@ -230,6 +272,12 @@ async function samplesCommand(args: string[], out: Out): Promise<number> {
 	const { values } = parse(args, {});
 	return withStore(values.db, async (store) => {
 		const results = await loadSamples(store);
+		if (results.length === 0) {
+			process.stderr.write(
+				'cosi: no sample files found in data/samples (run npm run data:generate)\n'
+			);
+			return 2;
+		}
 		for (const r of results) out(values.json ? JSON.stringify(r) : describeResult(r));
 		return results.some((r) => r.status === 'rejected') ? 2 : 0;
 	});
@@ -243,7 +291,13 @@ async function metricsCommandEntry(args: string[], out: Out): Promise<number> {
 	});
 	const { metricsCommand } = await import('./metrics.ts');
 	return metricsCommand(
-		{ asOf: values['as-of'], from: values.from, to: values.to, db: resolveDbPath(values.db), json: values.json ?? false },
+		{
+			asOf: values['as-of'],
+			from: values.from,
+			to: values.to,
+			db: resolveDbPath(values.db),
+			json: values.json ?? false
+		},
 		out
 	);
 }

@@ -11,7 +11,11 @@ export function renderTable(rows: Record<string, unknown>[], columns: [string, s
 			.map((v, i) => (v.length > widths[i] ? v.slice(0, widths[i] - 1) + '…' : v.padEnd(widths[i])))
 			.join('  ')
 			.trimEnd();
-	return [line(columns.map(([, h]) => h)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+	return [
+		line(columns.map(([, h]) => h)),
+		line(widths.map((w) => '-'.repeat(w))),
+		...cells.map(line)
+	].join('\n');
 }
 
 function formatCell(v: unknown): string {

@@ -51,7 +51,8 @@ type StoreCache = Map<string, Promise<Store>>;
 const globalKey = Symbol.for('cosi-monitor.stores');
 // Kept on globalThis so a dev-server reload reuses the instance: a second instance on the
 // same file in one process is unsafe (see stack notes).
-const stores: StoreCache = ((globalThis as Record<symbol, unknown>)[globalKey] ??= new Map()) as StoreCache;
+const stores: StoreCache = ((globalThis as Record<symbol, unknown>)[globalKey] ??=
+	new Map()) as StoreCache;
 
 /** Open (once per process) the store at `path`, applying migrations and reference data. */
 export function openStore(path: string): Promise<Store> {
@@ -93,7 +94,8 @@ async function createStore(path: string): Promise<Store> {
 function asLockError(e: unknown, path: string): unknown {
 	const message = e instanceof Error ? e.message : String(e);
 	const m = /Conflicting lock is held in (.*?)(?:\. See also|$)/s.exec(message);
-	if (/Could not set lock on file/.test(message)) return new DatabaseLockedError(path, m ? m[1].trim() : 'unknown process');
+	if (/Could not set lock on file/.test(message))
+		return new DatabaseLockedError(path, m ? m[1].trim() : 'unknown process');
 	return e;
 }
 
@@ -103,7 +105,9 @@ export async function migrate(con: DuckDBConnection): Promise<number> {
 		'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)'
 	);
 	const applied = new Set(
-		(await con.runAndReadAll('SELECT version FROM schema_version')).getRows().map((r) => Number(r[0]))
+		(await con.runAndReadAll('SELECT version FROM schema_version'))
+			.getRows()
+			.map((r) => Number(r[0]))
 	);
 	const files = readdirSync(migrationsDir)
 		.filter((f) => /^\d{3}_.+\.sql$/.test(f))
@@ -115,17 +119,24 @@ export async function migrate(con: DuckDBConnection): Promise<number> {
 		await con.run('BEGIN TRANSACTION');
 		try {
 			await con.run(sql);
-			await con.run('INSERT INTO schema_version VALUES ($version, $name, current_timestamp::TIMESTAMP)', {
-				version,
-				name: file.replace(/\.sql$/, '')
-			});
+			await con.run(
+				'INSERT INTO schema_version VALUES ($version, $name, current_timestamp::TIMESTAMP)',
+				{
+					version,
+					name: file.replace(/\.sql$/, '')
+				}
+			);
 			await con.run('COMMIT');
 		} catch (e) {
 			await con.run('ROLLBACK');
-			throw new Error(`migration ${file} failed: ${e instanceof Error ? e.message : e}`);
+			throw new Error(`migration ${file} failed: ${e instanceof Error ? e.message : e}`, {
+				cause: e
+			});
 		}
 	}
-	const v = await con.runAndReadAll('SELECT coalesce(max(version), 0)::INTEGER FROM schema_version');
+	const v = await con.runAndReadAll(
+		'SELECT coalesce(max(version), 0)::INTEGER FROM schema_version'
+	);
 	return Number(v.getRows()[0][0]);
 }
 

@@ -49,7 +49,9 @@ export function loadQuery(name: string): NamedQuery {
 	const hit = cache.get(name);
 	if (hit) return hit;
 	if (!/^([a-z][a-z0-9_]*\/)?[a-z][a-z0-9_]*$/.test(name)) {
-		throw new Error(`invalid query name: ${JSON.stringify(name)} (expected snake_case, optionally in one folder: ingest/name)`);
+		throw new Error(
+			`invalid query name: ${JSON.stringify(name)} (expected snake_case, optionally in one folder: ingest/name)`
+		);
 	}
 	let sql: string;
 	try {
@@ -80,18 +82,32 @@ export function parseQuery(name: string, sql: string): NamedQuery {
 		}
 		params.push({ name: m[1], type, optional: m[3] === '?', description: m[4] });
 	}
-	const used = new Set([...sql.replace(/--.*$/gm, '').matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]));
+	const used = new Set(
+		[...sql.replace(/--.*$/gm, '').matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1])
+	);
 	for (const u of used) {
-		if (!params.some((p) => p.name === u)) throw new Error(`queries/${name}.sql uses $${u} but does not declare it with @param`);
+		if (!params.some((p) => p.name === u))
+			throw new Error(`queries/${name}.sql uses $${u} but does not declare it with @param`);
 	}
 	if (header.length === 0) throw new Error(`queries/${name}.sql has no header comment`);
-	return { name, sql, params, description: header.filter((l) => !l.trim().startsWith('@param')).join('\n').trim() };
+	return {
+		name,
+		sql,
+		params,
+		description: header
+			.filter((l) => !l.trim().startsWith('@param'))
+			.join('\n')
+			.trim()
+	};
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Check that `given` matches the declared parameters exactly; returns the values to bind. */
-export function checkParams(query: NamedQuery, given: Record<string, ParamValue | undefined>): Record<string, ParamValue> {
+export function checkParams(
+	query: NamedQuery,
+	given: Record<string, ParamValue | undefined>
+): Record<string, ParamValue> {
 	const declared = new Map(query.params.map((p) => [p.name, p]));
 	for (const key of Object.keys(given)) {
 		if (!declared.has(key)) {
@@ -104,7 +120,10 @@ export function checkParams(query: NamedQuery, given: Record<string, ParamValue 
 	for (const p of query.params) {
 		const v = given[p.name];
 		if (v === undefined || v === null) {
-			if (!p.optional) throw new Error(`query ${query.name}: missing parameter ${JSON.stringify(p.name)} (${p.type})`);
+			if (!p.optional)
+				throw new Error(
+					`query ${query.name}: missing parameter ${JSON.stringify(p.name)} (${p.type})`
+				);
 			values[p.name] = null;
 			continue;
 		}
@@ -118,7 +137,8 @@ function coerceParam(queryName: string, p: ParamSpec, v: ParamValue): ParamValue
 		new Error(`query ${queryName}: invalid ${p.name}: ${JSON.stringify(v)} (expected ${expected})`);
 	switch (p.type) {
 		case 'DATE':
-			if (typeof v !== 'string' || !isoDate.test(v) || !isRealDate(v)) throw bad('a date YYYY-MM-DD');
+			if (typeof v !== 'string' || !isoDate.test(v) || !isRealDate(v))
+				throw bad('a date YYYY-MM-DD');
 			return v;
 		case 'INTEGER':
 			if (typeof v !== 'number' || !Number.isInteger(v)) throw bad('an integer');
@@ -188,7 +208,11 @@ const numericTypes = new Set<DuckDBTypeId>([
 ]);
 
 /** Convert DuckDB JSON rows to plain typed rows (see runQuery). */
-export function toRows(names: string[], types: DuckDBType[], rows: Record<string, unknown>[]): Row[] {
+export function toRows(
+	names: string[],
+	types: DuckDBType[],
+	rows: Record<string, unknown>[]
+): Row[] {
 	const numeric = names.filter((_, i) => numericTypes.has(types[i].typeId));
 	return rows.map((r) => {
 		const out = r as Row;

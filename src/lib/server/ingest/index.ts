@@ -14,7 +14,13 @@ import { isRealDate, loadQuery } from '../queries.ts';
 import { fingerprint, transcodeWindows1252 } from './encoding.ts';
 import { kindSpecs, looksPersonal, normalizeHeader, type KindSpec } from './fields.ts';
 import { loadProfile, ProfileError, type Profile } from './profiles.ts';
-import { detectFormat, ident, readIntoStage, UnreadableFileError, type RawTable } from './readers.ts';
+import {
+	detectFormat,
+	ident,
+	readIntoStage,
+	UnreadableFileError,
+	type RawTable
+} from './readers.ts';
 import type { IngestOptions, IngestResult, RowError } from './types.ts';
 
 export { kinds } from './types.ts';
@@ -23,9 +29,16 @@ export type { IngestOptions, IngestResult, Kind, RowError } from './types.ts';
 /** Errors listed in a result; all of them are kept in the reject table. */
 const maxListedErrors = 100;
 
-export async function ingestFile(store: Store, path: string, opts: IngestOptions): Promise<IngestResult> {
+export async function ingestFile(
+	store: Store,
+	path: string,
+	opts: IngestOptions
+): Promise<IngestResult> {
 	const spec = kindSpecs[opts.kind];
-	if (!spec) throw new Error(`invalid kind: ${JSON.stringify(opts.kind)} (expected sharing, actions or retention)`);
+	if (!spec)
+		throw new Error(
+			`invalid kind: ${JSON.stringify(opts.kind)} (expected sharing, actions or retention)`
+		);
 	const file = opts.fileName ?? basename(path);
 	const base: IngestResult = {
 		batchId: null,
@@ -87,7 +100,8 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
 			throw e;
 		}
 		const mapping = mapColumns(profile, spec, raw, opts.options ?? {});
-		if (mapping.missing.length > 0) return reject(missingColumnsMessage(mapping.missing, profile, raw));
+		if (mapping.missing.length > 0)
+			return reject(missingColumnsMessage(mapping.missing, profile, raw));
 		for (const col of mapping.personal) {
 			await con.run(`ALTER TABLE stage_raw DROP COLUMN ${ident(col)}`);
 			base.warnings.push(
@@ -96,7 +110,9 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
 		}
 		await prepareStage(con, profile, spec, raw, mapping);
 		// A view, not a table: materialising every validated row costs as much as storing it.
-		await con.run(`CREATE OR REPLACE TEMP VIEW validated AS ${loadQuery(`ingest/validate_${opts.kind}`).sql}`);
+		await con.run(
+			`CREATE OR REPLACE TEMP VIEW validated AS ${loadQuery(`ingest/validate_${opts.kind}`).sql}`
+		);
 		return await commitBatch(con, spec, {
 			...base,
 			format,
@@ -107,7 +123,11 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
 			sources: mapping.sources
 		});
 	} finally {
-		await con.run('DROP VIEW IF EXISTS temp.validated; DROP VIEW IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_raw;').catch(() => {});
+		await con
+			.run(
+				'DROP VIEW IF EXISTS temp.validated; DROP VIEW IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_raw;'
+			)
+			.catch(() => {});
 		con.closeSync();
 		rmSync(scratch, { recursive: true, force: true });
 	}
@@ -160,7 +180,12 @@ interface Mapping {
 	personal: string[];
 }
 
-function mapColumns(profile: Profile, spec: KindSpec, raw: RawTable, options: Record<string, string>): Mapping {
+function mapColumns(
+	profile: Profile,
+	spec: KindSpec,
+	raw: RawTable,
+	options: Record<string, string>
+): Mapping {
 	const aliases = new Map<string, string>();
 	for (const f of spec.fields) aliases.set(normalizeHeader(f), f);
 	for (const [header, field] of Object.entries(profile.columns)) {
@@ -175,14 +200,17 @@ function mapColumns(profile: Profile, spec: KindSpec, raw: RawTable, options: Re
 	}
 	const constants = new Map<string, { value: string; from: string }>();
 	for (const [field, value] of Object.entries(profile.defaults)) {
-		if (spec.fields.includes(field)) constants.set(field, { value, from: `profile ${profile.name}` });
+		if (spec.fields.includes(field))
+			constants.set(field, { value, from: `profile ${profile.name}` });
 	}
 	for (const [name, value] of Object.entries(options)) {
 		const field = profile.options[name];
 		if (spec.fields.includes(field)) constants.set(field, { value, from: `--${name}` });
 	}
 	const derivable = new Set(profile.derive?.status && sources.has('planning') ? ['status'] : []);
-	const missing = spec.required.filter((f) => !sources.has(f) && !constants.has(f) && !derivable.has(f));
+	const missing = spec.required.filter(
+		(f) => !sources.has(f) && !constants.has(f) && !derivable.has(f)
+	);
 	return { sources, constants, missing, personal };
 }
 
@@ -222,7 +250,11 @@ async function prepareStage(
 	for (const [field, map] of Object.entries(profile.values)) {
 		const lookupField = synonymField(field);
 		for (const [phrase, value] of Object.entries(map)) {
-			await con.run('INSERT INTO ingest_synonym VALUES ($f, cosi_phrase($p), $v)', { f: lookupField, p: phrase, v: value });
+			await con.run('INSERT INTO ingest_synonym VALUES ($f, cosi_phrase($p), $v)', {
+				f: lookupField,
+				p: phrase,
+				v: value
+			});
 		}
 	}
 	const rules = profile.derive?.status?.rules ?? [];
@@ -284,13 +316,22 @@ interface CommitInfo extends IngestResult {
 	sources: Map<string, string>;
 }
 
-async function commitBatch(con: DuckDBConnection, spec: KindSpec, info: CommitInfo): Promise<IngestResult> {
-	const rowsRead = Number((await con.runAndReadAll('SELECT count(*)::INTEGER FROM stage_raw')).getRows()[0][0]);
-	if (rowsRead === 0) return { ...stripCommitInfo(info), status: 'rejected', reason: 'the file has no data rows' };
+async function commitBatch(
+	con: DuckDBConnection,
+	spec: KindSpec,
+	info: CommitInfo
+): Promise<IngestResult> {
+	const rowsRead = Number(
+		(await con.runAndReadAll('SELECT count(*)::INTEGER FROM stage_raw')).getRows()[0][0]
+	);
+	if (rowsRead === 0)
+		return { ...stripCommitInfo(info), status: 'rejected', reason: 'the file has no data rows' };
 
 	await con.run('BEGIN TRANSACTION');
 	try {
-		const batchId = Number((await con.runAndReadAll("SELECT nextval('batch_id_seq')::INTEGER")).getRows()[0][0]);
+		const batchId = Number(
+			(await con.runAndReadAll("SELECT nextval('batch_id_seq')::INTEGER")).getRows()[0][0]
+		);
 		// Counts are filled in below, inside the same transaction.
 		await con.run(
 			`INSERT INTO batch (batch_id, kind, file_name, file_path, file_format, sha256, profile, options,
@@ -321,7 +362,10 @@ async function commitBatch(con: DuckDBConnection, spec: KindSpec, info: CommitIn
 		);
 		const rowsAccepted = Number(
 			(
-				await con.runAndReadAll(`SELECT count(*)::INTEGER FROM ${spec.table} WHERE batch_id = $id`, { id: batchId })
+				await con.runAndReadAll(
+					`SELECT count(*)::INTEGER FROM ${spec.table} WHERE batch_id = $id`,
+					{ id: batchId }
+				)
 			).getRows()[0][0]
 		);
 		const rowsRejected = rowsRead - rowsAccepted;

@@ -33,7 +33,10 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 async function all(sql: string): Promise<Record<string, unknown>[]> {
-	return (await store.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+	return (await store.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<
+		string,
+		unknown
+	>[];
 }
 
 async function count(table: string): Promise<number> {
@@ -54,17 +57,53 @@ describe('CSV sharing log', () => {
 			`${sharingHeader}\nE1,2024-01-05,NL,SIS,true,shared,,,2024-01-07\nE2,2024-01-06,DE,SIENA,false,withheld,legal,true,\n`
 		);
 		const r = await ingestFile(store, path, { kind: 'sharing' });
-		expect(r).toMatchObject({ status: 'accepted', rowsRead: 2, rowsAccepted: 2, rowsRejected: 0, file: 'clean.csv' });
+		expect(r).toMatchObject({
+			status: 'accepted',
+			rowsRead: 2,
+			rowsAccepted: 2,
+			rowsRejected: 0,
+			file: 'clean.csv'
+		});
 		expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
 		const rows = await all(
 			'SELECT batch_id, source_row, event_id, occurred_on::VARCHAR AS d, relevant, decision, withholding_ground, weighing_documented FROM sharing_event ORDER BY source_row'
 		);
 		expect(rows).toEqual([
-			{ batch_id: r.batchId, source_row: 2, event_id: 'E1', d: '2024-01-05', relevant: true, decision: 'shared', withholding_ground: null, weighing_documented: null },
-			{ batch_id: r.batchId, source_row: 3, event_id: 'E2', d: '2024-01-06', relevant: false, decision: 'withheld', withholding_ground: 'legal', weighing_documented: true }
+			{
+				batch_id: r.batchId,
+				source_row: 2,
+				event_id: 'E1',
+				d: '2024-01-05',
+				relevant: true,
+				decision: 'shared',
+				withholding_ground: null,
+				weighing_documented: null
+			},
+			{
+				batch_id: r.batchId,
+				source_row: 3,
+				event_id: 'E2',
+				d: '2024-01-06',
+				relevant: false,
+				decision: 'withheld',
+				withholding_ground: 'legal',
+				weighing_documented: true
+			}
 		]);
-		const batch = (await all('SELECT kind, file_name, sha256, profile, rows_read, rows_accepted, rows_rejected FROM batch'))[0];
-		expect(batch).toEqual({ kind: 'sharing', file_name: 'clean.csv', sha256: r.sha256, profile: 'canonical', rows_read: 2, rows_accepted: 2, rows_rejected: 0 });
+		const batch = (
+			await all(
+				'SELECT kind, file_name, sha256, profile, rows_read, rows_accepted, rows_rejected FROM batch'
+			)
+		)[0];
+		expect(batch).toEqual({
+			kind: 'sharing',
+			file_name: 'clean.csv',
+			sha256: r.sha256,
+			profile: 'canonical',
+			rows_read: 2,
+			rows_accepted: 2,
+			rows_rejected: 0
+		});
 	});
 
 	it('rejects each bad row with file row, column, value and what was expected, and keeps the rest', async () => {
@@ -111,13 +150,30 @@ describe('CSV sharing log', () => {
 		const rows = ['true', 'FALSE', 'Ja', 'nee', 'Yes', 'no', 'J', 'n', 'Y', 'N', '1', '0'].map(
 			(b, i) => `E${i},2024-01-05,GR,SIS,${b},Niet gedeeld,Lopend onderzoek,${b},`
 		);
-		const r = await ingestFile(store, file('bools.csv', `${sharingHeader}\n${rows.join('\n')}\n`), { kind: 'sharing' });
+		const r = await ingestFile(store, file('bools.csv', `${sharingHeader}\n${rows.join('\n')}\n`), {
+			kind: 'sharing'
+		});
 		expect(r.status).toBe('accepted');
-		const got = await all('SELECT relevant, weighing_documented, member_state, decision, withholding_ground FROM sharing_event ORDER BY source_row');
-		expect(got.map((g) => g.relevant)).toEqual([true, false, true, false, true, false, true, false, true, false, true, false]);
-		expect(new Set(got.map((g) => `${g.member_state}/${g.decision}/${g.withholding_ground}`))).toEqual(
-			new Set(['EL/withheld/ongoing_investigation'])
+		const got = await all(
+			'SELECT relevant, weighing_documented, member_state, decision, withholding_ground FROM sharing_event ORDER BY source_row'
 		);
+		expect(got.map((g) => g.relevant)).toEqual([
+			true,
+			false,
+			true,
+			false,
+			true,
+			false,
+			true,
+			false,
+			true,
+			false,
+			true,
+			false
+		]);
+		expect(
+			new Set(got.map((g) => `${g.member_state}/${g.decision}/${g.withholding_ground}`))
+		).toEqual(new Set(['EL/withheld/ongoing_investigation']));
 	});
 
 	it('reads a Dutch Excel export: semicolons, Windows-1252, dd-mm-jjjj, CRLF, Dutch headers', async () => {
@@ -129,14 +185,25 @@ describe('CSV sharing log', () => {
 		const r = await ingestFile(store, path, { kind: 'sharing', profile: 'nl-deellog' });
 		expect(r.status).toBe('accepted');
 		expect(r.warnings).toContain('file is not UTF-8; read as Windows-1252');
-		const got = await all('SELECT event_id, occurred_on::VARCHAR AS d, category, withholding_ground FROM sharing_event ORDER BY source_row');
-		expect(got[0]).toEqual({ event_id: 'NL-1', d: '2024-01-05', category: 'Financiële stromen € ‘x’', withholding_ground: null });
+		const got = await all(
+			'SELECT event_id, occurred_on::VARCHAR AS d, category, withholding_ground FROM sharing_event ORDER BY source_row'
+		);
+		expect(got[0]).toEqual({
+			event_id: 'NL-1',
+			d: '2024-01-05',
+			category: 'Financiële stromen € ‘x’',
+			withholding_ground: null
+		});
 		expect(got[1]).toMatchObject({ d: '2024-12-31', withholding_ground: 'third_party_consent' });
 	});
 
 	it('reads a UTF-8 file with BOM and names the Dutch column in errors', async () => {
-		const text = '\uFEFFGebeurtenis-ID;Datum;Lidstaat;Kanaal;Relevant;Besluit\r\nNL-1;32-01-2024;NL;SIS;ja;gedeeld\r\n';
-		const r = await ingestFile(store, file('bom.csv', text), { kind: 'sharing', profile: 'nl-deellog' });
+		const text =
+			'\uFEFFGebeurtenis-ID;Datum;Lidstaat;Kanaal;Relevant;Besluit\r\nNL-1;32-01-2024;NL;SIS;ja;gedeeld\r\n';
+		const r = await ingestFile(store, file('bom.csv', text), {
+			kind: 'sharing',
+			profile: 'nl-deellog'
+		});
 		expect(r.rowsRejected).toBe(1);
 		expect(r.errors[0]).toMatchObject({ row: 2, column: 'Datum', value: '32-01-2024' });
 		expect(r.errors[0].message).toMatch(/^occurred_on: invalid date/);
@@ -156,7 +223,10 @@ describe('CSV sharing log', () => {
 		const r = await ingestFile(store, file('text.csv', text), { kind: 'actions' });
 		expect(r.status).toBe('accepted');
 		const got = (await all('SELECT status, state_of_play FROM action_status'))[0];
-		expect(got).toEqual({ status: 'implemented', state_of_play: '<script>alert(1)</script> & "quoted"\nline two' });
+		expect(got).toEqual({
+			status: 'implemented',
+			state_of_play: '<script>alert(1)</script> & "quoted"\nline two'
+		});
 	});
 });
 
@@ -170,16 +240,25 @@ describe('whole-file rejection changes nothing', () => {
 	}
 
 	it('a file without a required column', async () => {
-		const r = await ingestFile(store, file('nocol.csv', 'event_id,occurred_on,member_state,channel,relevant\nE1,2024-01-01,NL,SIS,true\n'), {
-			kind: 'sharing'
-		});
+		const r = await ingestFile(
+			store,
+			file(
+				'nocol.csv',
+				'event_id,occurred_on,member_state,channel,relevant\nE1,2024-01-01,NL,SIS,true\n'
+			),
+			{
+				kind: 'sharing'
+			}
+		);
 		await expectNothingWritten(r);
 		expect(r.reason).toContain('missing required column decision');
 		expect(r.reason).toContain('"event_id", "occurred_on"');
 	});
 
 	it('a file that cannot be read as its format', async () => {
-		const r = await ingestFile(store, file('broken.parquet', 'this is not parquet'), { kind: 'sharing' });
+		const r = await ingestFile(store, file('broken.parquet', 'this is not parquet'), {
+			kind: 'sharing'
+		});
 		await expectNothingWritten(r);
 		expect(r.reason).toMatch(/cannot read the file as parquet/);
 	});
@@ -190,8 +269,14 @@ describe('whole-file rejection changes nothing', () => {
 		expect(unknown.reason).toContain('unknown profile: "nope" (expected one of canonical');
 		const wrongKind = await ingestFile(store, path, { kind: 'sharing', profile: 'nl-voortgang' });
 		expect(wrongKind.reason).toContain('profile nl-voortgang is for actions files, not sharing');
-		const badDate = await ingestFile(store, path, { kind: 'actions', profile: 'nl-voortgang', options: { peildatum: '30-06-2016' } });
-		expect(badDate.reason).toContain('invalid peildatum: "30-06-2016" (expected a date YYYY-MM-DD)');
+		const badDate = await ingestFile(store, path, {
+			kind: 'actions',
+			profile: 'nl-voortgang',
+			options: { peildatum: '30-06-2016' }
+		});
+		expect(badDate.reason).toContain(
+			'invalid peildatum: "30-06-2016" (expected a date YYYY-MM-DD)'
+		);
 		await expectNothingWritten(badDate);
 	});
 
@@ -221,22 +306,31 @@ describe('batches', () => {
 		const second = await ingestFile(store, file('b.csv', v2), { kind: 'sharing' });
 		expect(await count('sharing_event')).toBe(4);
 		expect(await count('sharing_current')).toBe(3);
-		const e1 = await all(`SELECT batch_id, superseded_by, withholding_ground FROM sharing_event WHERE event_id = 'E1' ORDER BY batch_id`);
+		const e1 = await all(
+			`SELECT batch_id, superseded_by, withholding_ground FROM sharing_event WHERE event_id = 'E1' ORDER BY batch_id`
+		);
 		expect(e1).toEqual([
 			{ batch_id: first.batchId, superseded_by: second.batchId, withholding_ground: null },
 			{ batch_id: second.batchId, superseded_by: null, withholding_ground: 'legal' }
 		]);
-		expect((await all(`SELECT rows_superseded FROM batch WHERE batch_id = ${second.batchId}`))[0].rows_superseded).toBe(1);
+		expect(
+			(await all(`SELECT rows_superseded FROM batch WHERE batch_id = ${second.batchId}`))[0]
+				.rows_superseded
+		).toBe(1);
 	});
 
 	it('is atomic: a process killed before commit leaves no trace', async () => {
 		await closeStore(dbPath);
 		const rows = Array.from({ length: 2000 }, (_, i) => `K${i},2024-01-05,NL,SIS,true,shared,,,`);
 		const path = file('big.csv', `${sharingHeader}\n${rows.join('\n')}\n`);
-		const child = spawn(process.execPath, [join(repoRoot, 'bin/cosi.js'), 'ingest', path, '--kind', 'sharing', '--db', dbPath], {
-			env: { ...process.env, COSI_TEST_PAUSE_BEFORE_COMMIT: '1' },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
+		const child = spawn(
+			process.execPath,
+			[join(repoRoot, 'bin/cosi.js'), 'ingest', path, '--kind', 'sharing', '--db', dbPath],
+			{
+				env: { ...process.env, COSI_TEST_PAUSE_BEFORE_COMMIT: '1' },
+				stdio: ['ignore', 'pipe', 'pipe']
+			}
+		);
 		// Wait for the child to report that all rows are written but not committed, then kill it.
 		await new Promise<void>((resolve, reject) => {
 			let err = '';
@@ -244,7 +338,9 @@ describe('batches', () => {
 				err += d.toString();
 				if (err.includes('paused before commit')) resolve();
 			});
-			child.on('exit', (code) => reject(new Error(`child exited (${code}) before pausing: ${err}`)));
+			child.on('exit', (code) =>
+				reject(new Error(`child exited (${code}) before pausing: ${err}`))
+			);
 		});
 		child.kill('SIGKILL');
 		await new Promise((resolve) => child.on('exit', resolve));
@@ -261,16 +357,41 @@ describe('batches', () => {
 describe('formats', () => {
 	const header = ['event_id', 'occurred_on', 'member_state', 'channel', 'relevant', 'decision'];
 	const records = [
-		{ event_id: 'F1', occurred_on: '2024-01-05', member_state: 'NL', channel: 'SIS', relevant: true, decision: 'shared' },
-		{ event_id: 'F2', occurred_on: '2024-01-06', member_state: 'XX', channel: 'EIS', relevant: false, decision: 'withheld' },
-		{ event_id: 'F3', occurred_on: '2024-01-07', member_state: 'DE', channel: 'PNR', relevant: true, decision: 'pending' }
+		{
+			event_id: 'F1',
+			occurred_on: '2024-01-05',
+			member_state: 'NL',
+			channel: 'SIS',
+			relevant: true,
+			decision: 'shared'
+		},
+		{
+			event_id: 'F2',
+			occurred_on: '2024-01-06',
+			member_state: 'XX',
+			channel: 'EIS',
+			relevant: false,
+			decision: 'withheld'
+		},
+		{
+			event_id: 'F3',
+			occurred_on: '2024-01-07',
+			member_state: 'DE',
+			channel: 'PNR',
+			relevant: true,
+			decision: 'pending'
+		}
 	];
 
 	async function expectTwoOfThree(r: IngestResult, badRow: number) {
 		expectInvariant(r);
 		expect(r).toMatchObject({ status: 'partial', rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
-		expect(r.errors).toEqual([expect.objectContaining({ row: badRow, column: 'member_state', value: 'XX' })]);
-		const ids = (await all('SELECT event_id FROM sharing_event ORDER BY event_id')).map((x) => x.event_id);
+		expect(r.errors).toEqual([
+			expect.objectContaining({ row: badRow, column: 'member_state', value: 'XX' })
+		]);
+		const ids = (await all('SELECT event_id FROM sharing_event ORDER BY event_id')).map(
+			(x) => x.event_id
+		);
 		expect(ids).toEqual(['F1', 'F3']);
 	}
 
@@ -321,7 +442,14 @@ describe('formats', () => {
 			const ws = wb.addWorksheet(name);
 			ws.addRow(header);
 			for (const r of records) {
-				ws.addRow([r.event_id, new Date(`${r.occurred_on}T00:00:00Z`), r.member_state, r.channel, r.relevant ? 'ja' : 'nee', r.decision]);
+				ws.addRow([
+					r.event_id,
+					new Date(`${r.occurred_on}T00:00:00Z`),
+					r.member_state,
+					r.channel,
+					r.relevant ? 'ja' : 'nee',
+					r.decision
+				]);
 			}
 		}
 		const path = join(dir, 's.xlsx');
@@ -330,14 +458,19 @@ describe('formats', () => {
 	}
 
 	it('XLSX, first sheet, with Excel dates and row numbers as Excel shows them', async () => {
-		await expectTwoOfThree(await ingestFile(store, await workbook(['Blad1']), { kind: 'sharing' }), 3);
+		await expectTwoOfThree(
+			await ingestFile(store, await workbook(['Blad1']), { kind: 'sharing' }),
+			3
+		);
 	});
 
 	it('XLSX, a named sheet; an unknown sheet name rejects the file and lists the sheets', async () => {
 		const path = await workbook(['Intro', 'Data']);
 		const missing = await ingestFile(store, path, { kind: 'sharing', sheet: 'Gegevens' });
 		expect(missing.status).toBe('rejected');
-		expect(missing.reason).toContain('no sheet named "Gegevens" (the workbook has "Intro", "Data")');
+		expect(missing.reason).toContain(
+			'no sheet named "Gegevens" (the workbook has "Intro", "Data")'
+		);
 		await expectTwoOfThree(await ingestFile(store, path, { kind: 'sharing', sheet: 'Data' }), 3);
 	});
 });
@@ -360,9 +493,22 @@ describe('profiles', () => {
 		expectInvariant(r);
 		expect(r.rowsRejected).toBe(1);
 		expect(r.errors[0]).toMatchObject({ row: 7, column: 'Planning', value: 'onbekende planning' });
-		const got = await all(`SELECT action_id, status, actor, programme, reported_on::VARCHAR AS d, chapter FROM action_status ORDER BY source_row`);
-		expect(got.map((g) => `${g.action_id}:${g.status}`)).toEqual(['1:ongoing', '2:in_progress', '3:implemented', '4:implemented', '5:in_progress']);
-		expect(got[0]).toMatchObject({ actor: 'NL', programme: 'AIAJ', d: '2016-06-30', chapter: '1. Risicoreductie' });
+		const got = await all(
+			`SELECT action_id, status, actor, programme, reported_on::VARCHAR AS d, chapter FROM action_status ORDER BY source_row`
+		);
+		expect(got.map((g) => `${g.action_id}:${g.status}`)).toEqual([
+			'1:ongoing',
+			'2:in_progress',
+			'3:implemented',
+			'4:implemented',
+			'5:in_progress'
+		]);
+		expect(got[0]).toMatchObject({
+			actor: 'NL',
+			programme: 'AIAJ',
+			d: '2016-06-30',
+			chapter: '1. Risicoreductie'
+		});
 	});
 
 	it('nl-voortgang without a peildatum rejects the file and says how to give one', async () => {
@@ -386,12 +532,23 @@ describe('profiles', () => {
 		const r = await ingestFile(store, file('a.csv', text), { kind: 'actions' });
 		expect(r.rowsRejected).toBe(3);
 		const byRow = Object.fromEntries(r.errors.map((e) => [e.row, e]));
-		expect(byRow[2].message).toContain('invalid status (expected one of not_started, in_progress, implemented, ongoing, not_applicable');
+		expect(byRow[2].message).toContain(
+			'invalid status (expected one of not_started, in_progress, implemented, ongoing, not_applicable'
+		);
 		expect(byRow[4]).toMatchObject({ column: 'responsible', value: 'MS XYZ' });
 		expect(byRow[4].message).toContain('unknown actor code XYZ');
 		expect(byRow[5]).toMatchObject({ column: 'completion_pct', value: '150' });
-		const ok = (await all('SELECT status, responsible, completion_pct, deadline::VARCHAR AS d FROM action_status'))[0];
-		expect(ok).toEqual({ status: 'in_progress', responsible: 'MS EUROPOL', completion_pct: 45.5, d: '2024-12-31' });
+		const ok = (
+			await all(
+				'SELECT status, responsible, completion_pct, deadline::VARCHAR AS d FROM action_status'
+			)
+		)[0];
+		expect(ok).toEqual({
+			status: 'in_progress',
+			responsible: 'MS EUROPOL',
+			completion_pct: 45.5,
+			d: '2024-12-31'
+		});
 	});
 
 	it('retention: unknown legal basis lists the rules; dates must be in order', async () => {
@@ -405,7 +562,9 @@ describe('profiles', () => {
 		expectInvariant(r);
 		expect(r.rowsRejected).toBe(3);
 		const byRow = Object.fromEntries(r.errors.map((e) => [e.row, e]));
-		expect(byRow[3].message).toContain('unknown legal basis (expected one of EUROPOL, PASSPORT-23, SIS-24');
+		expect(byRow[3].message).toContain(
+			'unknown legal basis (expected one of EUROPOL, PASSPORT-23, SIS-24'
+		);
 		expect(byRow[4].column).toBe('last_reviewed_on');
 		expect(byRow[5].column).toBe('deleted_on');
 		const ok = (await all('SELECT kind, impact_assessed, legal_basis FROM retention_record'))[0];

@@ -47,11 +47,15 @@ export function listProfiles(): string[] {
 /** Load and check a profile; the error names the file and what is wrong. */
 export function loadProfile(name: string, kind: Kind): Profile {
 	if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-		throw new ProfileError(`invalid profile name: ${JSON.stringify(name)} (expected lower-case letters, digits, - or _)`);
+		throw new ProfileError(
+			`invalid profile name: ${JSON.stringify(name)} (expected lower-case letters, digits, - or _)`
+		);
 	}
 	const path = join(profilesDir, `${name}.json`);
 	if (!existsSync(path)) {
-		throw new ProfileError(`unknown profile: ${JSON.stringify(name)} (expected one of ${listProfiles().join(', ')})`);
+		throw new ProfileError(
+			`unknown profile: ${JSON.stringify(name)} (expected one of ${listProfiles().join(', ')})`
+		);
 	}
 	let raw: unknown;
 	try {
@@ -81,16 +85,22 @@ function checkProfile(name: string, raw: unknown): Profile {
 		derive: p.derive
 	};
 	for (const k of profile.kinds) {
-		if (!kinds.includes(k)) throw new ProfileError(`${where}: invalid kind ${JSON.stringify(k)} (expected one of ${kinds.join(', ')})`);
+		if (!kinds.includes(k))
+			throw new ProfileError(
+				`${where}: invalid kind ${JSON.stringify(k)} (expected one of ${kinds.join(', ')})`
+			);
 	}
 	const allFields = new Set(Object.values(kindSpecs).flatMap((s) => s.fields));
 	const checkField = (f: string, what: string) => {
-		if (!allFields.has(f)) throw new ProfileError(`${where}: ${what} maps to unknown field ${JSON.stringify(f)}`);
+		if (!allFields.has(f))
+			throw new ProfileError(`${where}: ${what} maps to unknown field ${JSON.stringify(f)}`);
 	};
-	for (const [header, field] of Object.entries(profile.columns)) checkField(field, `column ${JSON.stringify(header)}`);
+	for (const [header, field] of Object.entries(profile.columns))
+		checkField(field, `column ${JSON.stringify(header)}`);
 	for (const field of Object.keys(profile.values)) checkField(field, 'values');
 	for (const field of Object.keys(profile.defaults)) checkField(field, 'defaults');
-	for (const [option, field] of Object.entries(profile.options)) checkField(field, `option ${JSON.stringify(option)}`);
+	for (const [option, field] of Object.entries(profile.options))
+		checkField(field, `option ${JSON.stringify(option)}`);
 	for (const rule of profile.derive?.status?.rules ?? []) {
 		try {
 			new RegExp(rule.pattern);

@@ -68,7 +68,9 @@ function readHead(path: string, n: number): Buffer {
 }
 
 function firstNonSpace(path: string): string {
-	const s = readHead(path, 4096).toString('utf8').replace(/^\uFEFF/, '');
+	const s = readHead(path, 4096)
+		.toString('utf8')
+		.replace(/^\uFEFF/, '');
 	return s.trimStart().charAt(0);
 }
 
@@ -87,7 +89,11 @@ async function describeColumns(con: DuckDBConnection, table: string): Promise<st
 
 function duckdbMessage(e: unknown): string {
 	const m = e instanceof Error ? e.message : String(e);
-	return m.split('\n').filter((l) => l.trim() && !/^LINE \d+:|^\s*\^/.test(l)).slice(0, 6).join('\n');
+	return m
+		.split('\n')
+		.filter((l) => l.trim() && !/^LINE \d+:|^\s*\^/.test(l))
+		.slice(0, 6)
+		.join('\n');
 }
 
 /** Read `path` into temp table stage_raw. */
@@ -169,10 +175,24 @@ function readHeaderNames(columns: string[]) {
 	return { named: columns.filter((c) => !extra.includes(c)), extra };
 }
 
-async function readDuckdb(con: DuckDBConnection, source: string, path: string, format: Format): Promise<RawTable> {
+async function readDuckdb(
+	con: DuckDBConnection,
+	source: string,
+	path: string,
+	format: Format
+): Promise<RawTable> {
 	// Every column as text, so validation treats all formats alike; dates become YYYY-MM-DD.
-	await duckdbRead(con, `CREATE TEMP TABLE stage_raw AS SELECT COLUMNS(*)::VARCHAR FROM ${source}`, path, format);
-	return { rowExpr: 'rowid + 1', columns: await describeColumns(con, 'stage_raw'), extraColumns: [] };
+	await duckdbRead(
+		con,
+		`CREATE TEMP TABLE stage_raw AS SELECT COLUMNS(*)::VARCHAR FROM ${source}`,
+		path,
+		format
+	);
+	return {
+		rowExpr: 'rowid + 1',
+		columns: await describeColumns(con, 'stage_raw'),
+		extraColumns: []
+	};
 }
 
 async function createVarcharTable(con: DuckDBConnection, columns: string[], withRow: boolean) {
@@ -188,7 +208,8 @@ function arrowValueToText(value: unknown, type: DataType): string | null {
 		const d = value instanceof Date ? value : new Date(Number(value));
 		return DataType.isDate(type) ? d.toISOString().slice(0, 10) : d.toISOString();
 	}
-	if (typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v));
+	if (typeof value === 'object' && !(value instanceof Date))
+		return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v));
 	return String(value);
 }
 
@@ -235,7 +256,11 @@ function cellText(value: ExcelJS.CellValue): string | null {
 	return String(value);
 }
 
-async function readXlsx(con: DuckDBConnection, path: string, sheetName?: string): Promise<RawTable> {
+async function readXlsx(
+	con: DuckDBConnection,
+	path: string,
+	sheetName?: string
+): Promise<RawTable> {
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.readFile(path);
@@ -261,7 +286,8 @@ async function readXlsx(con: DuckDBConnection, path: string, sheetName?: string)
 		if (n > 0) name = `${name}_${n}`;
 		columns.push(name);
 	}
-	if (columns.length === 0) throw new UnreadableFileError(`sheet ${JSON.stringify(sheet.name)} is empty`);
+	if (columns.length === 0)
+		throw new UnreadableFileError(`sheet ${JSON.stringify(sheet.name)} is empty`);
 	const appender = await createVarcharTable(con, columns, true);
 	for (let r = 2; r <= sheet.rowCount; r++) {
 		const row = sheet.getRow(r);

@@ -57,6 +57,8 @@ describe('bundled samples', () => {
 			status: deriveStatus(m.planning, AIAJ_ROUND1),
 			chapter: m.theme
 		}));
-		expect(rows.map((r) => ({ action_id: r.action_id, status: r.status, chapter: r.chapter }))).toEqual(expected);
+		expect(
+			rows.map((r) => ({ action_id: r.action_id, status: r.status, chapter: r.chapter }))
+		).toEqual(expected);
 	});
 });
