@@ -64,17 +64,22 @@ export async function ingestFile(
 	const optionError = checkOptions(profile, opts.options ?? {});
 	if (optionError) return reject(optionError);
 
-	let print;
-	try {
-		print = await fingerprint(path, opts.onProgress);
-	} catch (e) {
-		return reject(`cannot read the file: ${(e as Error).message}`);
-	}
-	base.sha256 = print.sha256;
-
 	const con = await store.instance.connect();
 	const scratch = mkdtempSync(join(tmpdir(), 'cosi-ingest-'));
 	try {
+		const format = detectFormatSafely(path);
+		if (!format) return reject('cannot read the file: it does not exist or is not readable');
+		// Hash the file while DuckDB reads it: both take a full pass over the bytes. The read is
+		// wasted only for a duplicate, and redone only for a file that is not UTF-8.
+		const [printResult, readResult] = await Promise.allSettled([
+			fingerprint(path, opts.onProgress),
+			readIntoStage(con, path, format, opts.sheet)
+		]);
+		if (printResult.status === 'rejected') {
+			return reject(`cannot read the file: ${(printResult.reason as Error).message}`);
+		}
+		const print = printResult.value;
+		base.sha256 = print.sha256;
 		const previous = await findBatch(con, opts.kind, print.sha256);
 		if (previous) {
 			return {
@@ -84,21 +89,21 @@ export async function ingestFile(
 				warnings: [`identical content already imported as batch ${previous.batchId}; nothing added`]
 			};
 		}
-		const format = detectFormat(path);
-		let readPath = path;
+		let read = readResult;
 		if (format === 'csv' && !print.utf8) {
 			// Not valid UTF-8: a Windows-1252 export (the common Dutch Excel case).
-			readPath = join(scratch, 'utf8.csv');
-			await transcodeWindows1252(path, readPath);
+			const utf8Path = join(scratch, 'utf8.csv');
+			await transcodeWindows1252(path, utf8Path);
 			base.warnings.push('file is not UTF-8; read as Windows-1252');
+			read = await Promise.allSettled([readIntoStage(con, utf8Path, format, opts.sheet)]).then(
+				(r) => r[0]
+			);
 		}
-		let raw: RawTable;
-		try {
-			raw = await readIntoStage(con, readPath, format, opts.sheet);
-		} catch (e) {
-			if (e instanceof UnreadableFileError) return reject(e.message);
-			throw e;
+		if (read.status === 'rejected') {
+			if (read.reason instanceof UnreadableFileError) return reject(read.reason.message);
+			throw read.reason;
 		}
+		const raw: RawTable = read.value;
 		const mapping = mapColumns(profile, spec, raw, opts.options ?? {});
 		if (mapping.missing.length > 0)
 			return reject(missingColumnsMessage(mapping.missing, profile, raw));
@@ -130,6 +135,14 @@ export async function ingestFile(
 			.catch(() => {});
 		con.closeSync();
 		rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+function detectFormatSafely(path: string) {
+	try {
+		return detectFormat(path);
+	} catch {
+		return null;
 	}
 }
 

@@ -1,0 +1,90 @@
+// The store: numbered migrations recorded once, reference data reloaded from data/reference.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeStore, loadReferenceData, openStore, referenceDir, resolveDbPath } from './db.ts';
+
+let dir: string;
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'cosi-db-test-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('store', () => {
+	it('applies every migration once and records the schema version', async () => {
+		const path = join(dir, 'a.duckdb');
+		const first = await openStore(path);
+		const versions = (
+			await first.connection.runAndReadAll(
+				'SELECT version, name FROM schema_version ORDER BY version'
+			)
+		).getRowObjectsJson();
+		expect(versions.map((v) => v.name)).toEqual(['001_init', '002_ingest_macros']);
+		expect(first.schemaVersion).toBe(2);
+		await closeStore(path);
+		const again = await openStore(path);
+		expect(again.schemaVersion).toBe(2);
+		const n = (
+			await again.connection.runAndReadAll('SELECT count(*)::INTEGER FROM schema_version')
+		).getRows()[0][0];
+		expect(n).toBe(2);
+		await closeStore(path);
+	});
+
+	it('loads reference data: 27 member states, GR as EL, retention rules with their source', async () => {
+		const path = join(dir, 'b.duckdb');
+		const store = await openStore(path);
+		const q = async (sql: string) =>
+			(await store.connection.runAndReadAll(sql)).getRowObjectsJson();
+		expect(
+			(await q(`SELECT count(*)::INTEGER AS n FROM ref_actor WHERE kind = 'member_state'`))[0].n
+		).toBe(27);
+		expect((await q(`SELECT code FROM actor_lookup WHERE token = 'GR'`))[0].code).toBe('EL');
+		const wpg = (
+			await q(
+				`SELECT review_months, max_retention_months, source, note FROM retention_rule WHERE legal_basis = 'WPG-9'`
+			)
+		)[0];
+		expect(wpg).toEqual({
+			review_months: 12,
+			max_retention_months: 60,
+			source: 'Wpg art. 9, 14',
+			note: 'verify against current law'
+		});
+		await closeStore(path);
+	});
+
+	it('reference data is data: an edited rule takes effect on reload', async () => {
+		const path = join(dir, 'c.duckdb');
+		const store = await openStore(path);
+		const edited = join(dir, 'reference');
+		cpSync(referenceDir, edited, { recursive: true });
+		writeFileSync(
+			join(edited, 'retention_rules.csv'),
+			'legal_basis,description,review_months,max_retention_months,grace_days,source,note\nTEST-1,Test rule,6,24,30,Test act art. 1,\n'
+		);
+		await loadReferenceData(store.connection, edited);
+		const rules = (
+			await store.connection.runAndReadAll(
+				'SELECT legal_basis, review_months, grace_days FROM retention_rule'
+			)
+		).getRowObjectsJson();
+		expect(rules).toEqual([{ legal_basis: 'TEST-1', review_months: 6, grace_days: 30 }]);
+		await closeStore(path);
+	});
+
+	it('--db wins over COSI_DB, which wins over the default', () => {
+		const saved = process.env.COSI_DB;
+		try {
+			process.env.COSI_DB = '/tmp/from-env.duckdb';
+			expect(resolveDbPath('/tmp/flag.duckdb')).toBe('/tmp/flag.duckdb');
+			expect(resolveDbPath()).toBe('/tmp/from-env.duckdb');
+			delete process.env.COSI_DB;
+			expect(resolveDbPath()).toMatch(/data\/cosi\.duckdb$/);
+		} finally {
+			if (saved === undefined) delete process.env.COSI_DB;
+			else process.env.COSI_DB = saved;
+		}
+	});
+});
