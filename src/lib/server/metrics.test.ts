@@ -1,0 +1,1213 @@
+// The metric definitions of docs/metrics.md, one small hand-built dataset per rule, with the
+// expected figures worked out by hand in each test.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { metricsCommand } from '../../cli/metrics.ts';
+import { closeStore, openStore } from './db.ts';
+import {
+	apiNames,
+	checkMetricsParams,
+	headlineMetrics,
+	todayIso,
+	type HeadlineMetrics
+} from './metrics.ts';
+import { runQuery, type ParamValue, type Row } from './queries.ts';
+
+const D = '2026-06-30';
+let dir: string;
+let openPaths: string[] = [];
+let dbCount = 0;
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'cosi-metrics-'));
+});
+
+afterEach(async () => {
+	for (const path of openPaths) await closeStore(path);
+	openPaths = [];
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A fresh database file with the schema and reference data, and nothing else. */
+async function freshDb(): Promise<{ con: DuckDBConnection; path: string }> {
+	const path = join(dir, `t${++dbCount}.duckdb`);
+	openPaths.push(path);
+	const store = await openStore(path);
+	return { con: store.connection, path };
+}
+
+type Value = string | number | boolean | null;
+
+async function insert(con: DuckDBConnection, table: string, row: Record<string, Value>) {
+	const names = Object.keys(row);
+	const sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `$${n}`).join(', ')})`;
+	await con.run(sql, row);
+}
+
+async function addBatch(
+	con: DuckDBConnection,
+	batchId: number,
+	kind: 'sharing' | 'actions' | 'retention',
+	importedAt = '2026-01-01 12:00:00'
+) {
+	await insert(con, 'batch', {
+		batch_id: batchId,
+		kind,
+		file_name: `${kind}-${batchId}.csv`,
+		file_format: 'csv',
+		sha256: `sha-${batchId}`,
+		profile: 'canonical',
+		imported_at: importedAt,
+		imported_by: 'test',
+		rows_read: 0,
+		rows_accepted: 0,
+		rows_rejected: 0
+	});
+}
+
+let sourceRow = 1;
+
+/** An action status row; batch 1 unless given. */
+async function addStatus(
+	con: DuckDBConnection,
+	row: { action_id: string; actor: string; reported_on: string; status: string } & Record<
+		string,
+		Value
+	>
+) {
+	await insert(con, 'action_status', {
+		batch_id: 1,
+		source_row: ++sourceRow,
+		programme: 'ROADMAP',
+		...row
+	});
+}
+
+/** A relevant sharing row; batch 1 unless given. */
+async function addSharing(
+	con: DuckDBConnection,
+	row: { member_state: string; decision: string } & Record<string, Value>
+) {
+	await insert(con, 'sharing_event', {
+		batch_id: 1,
+		source_row: ++sourceRow,
+		event_id: `E${sourceRow}`,
+		occurred_on: '2026-01-15',
+		channel: 'SIS',
+		relevant: true,
+		...row
+	});
+}
+
+/** A retention record; batch 1 unless given. */
+async function addRecord(
+	con: DuckDBConnection,
+	row: { member_state: string; legal_basis: string; created_on: string } & Record<string, Value>
+) {
+	await insert(con, 'retention_record', {
+		batch_id: 1,
+		source_row: ++sourceRow,
+		record_id: `R${sourceRow}`,
+		register: 'SIS',
+		kind: 'registration',
+		...row
+	});
+}
+
+/** A retention rule for tests (the shipped rules all have zero grace days). */
+async function addRule(
+	con: DuckDBConnection,
+	legalBasis: string,
+	reviewMonths: number,
+	maxMonths: number | null,
+	graceDays = 0
+) {
+	await insert(con, 'retention_rule', {
+		legal_basis: legalBasis,
+		description: 'test rule',
+		review_months: reviewMonths,
+		max_retention_months: maxMonths,
+		grace_days: graceDays,
+		source: 'test'
+	});
+}
+
+async function headline(con: DuckDBConnection, asOf = D, from?: string, to?: string) {
+	return headlineMetrics(con, { asOf, from, to });
+}
+
+function progressOf(m: HeadlineMetrics, actor: string, programme = 'ROADMAP') {
+	const row = m.progress.find((p) => p.programme === programme && p.actor === actor);
+	if (!row) throw new Error(`no progress row for ${programme}/${actor}`);
+	return row;
+}
+
+function withheldOf(m: HeadlineMetrics, memberState: string) {
+	const row = m.withheld.find((w) => w.memberState === memberState);
+	if (!row) throw new Error(`no withheld row for ${memberState}`);
+	return row;
+}
+
+function retentionOf(m: HeadlineMetrics, memberState: string) {
+	const row = m.retention.find((r) => r.memberState === memberState);
+	if (!row) throw new Error(`no retention row for ${memberState}`);
+	return row;
+}
+
+async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue>) {
+	return runQuery<Row>(con, name, params);
+}
+
+describe('implementation progress', () => {
+	it('takes the latest status of a pair (larger batch on the same date)', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addBatch(con, 2, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-01-01',
+			status: 'not_started',
+			responsible: 'NL'
+		});
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-05-01',
+			status: 'implemented'
+		});
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'in_progress'
+		});
+		// Same date, two batches: the larger batch id wins.
+		await addStatus(con, {
+			action_id: '2',
+			actor: 'NL',
+			reported_on: '2026-05-01',
+			status: 'implemented',
+			responsible: 'NL'
+		});
+		await addStatus(con, {
+			batch_id: 2,
+			action_id: '2',
+			actor: 'NL',
+			reported_on: '2026-05-01',
+			status: 'not_started'
+		});
+		const nl = progressOf(await headline(con), 'NL');
+		// Action 1 implemented, action 2 not started: 1 of 2.
+		expect(nl).toMatchObject({
+			pairs: 2,
+			applicable: 2,
+			implemented: 1,
+			notStarted: 1,
+			progressPct: 50
+		});
+	});
+
+	it('ignores a status reported after D', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'in_progress',
+			completion_pct: 40,
+			responsible: 'NL'
+		});
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-05-01',
+			status: 'implemented'
+		});
+		// As of 1 April only the March report exists: in progress at 40 %.
+		expect(progressOf(await headline(con, '2026-04-01'), 'NL')).toMatchObject({
+			implemented: 0,
+			inProgress: 1,
+			progressPct: 0,
+			weightedPct: 40
+		});
+		// Before any report the pair exists (from the catalogue) but has no report.
+		expect(progressOf(await headline(con, '2026-02-01'), 'NL')).toMatchObject({
+			pairs: 1,
+			applicable: 1,
+			noReport: 1,
+			progressPct: 0
+		});
+	});
+
+	it('expands MS to the 27 member states, next to other codes and aliases', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'implemented',
+			responsible: 'MS, Europol'
+		});
+		await addStatus(con, {
+			action_id: '2',
+			actor: 'COM',
+			reported_on: '2026-03-01',
+			status: 'in_progress',
+			responsible: 'COM GR'
+		});
+		const m = await headline(con);
+		const actors = m.progress.map((p) => p.actor);
+		// 27 member states (EL twice: from MS and from the alias GR, once as a pair per action)
+		// plus EUROPOL and COM; never MS or GR themselves.
+		expect(actors).toHaveLength(29);
+		expect(actors).not.toContain('MS');
+		expect(actors).not.toContain('GR');
+		expect(progressOf(m, 'EL')).toMatchObject({ pairs: 2, noReport: 2 });
+		expect(progressOf(m, 'NL')).toMatchObject({ pairs: 1, implemented: 1, progressPct: 100 });
+		expect(progressOf(m, 'DE')).toMatchObject({ pairs: 1, noReport: 1, progressPct: 0 });
+		expect(progressOf(m, 'EUROPOL')).toMatchObject({ pairs: 1, noReport: 1 });
+	});
+
+	it('leaves not_applicable out of the denominator and weighs in-progress work', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		const report = { actor: 'NL', reported_on: '2026-03-01', responsible: 'NL' };
+		await addStatus(con, { ...report, action_id: '1', status: 'implemented' });
+		await addStatus(con, { ...report, action_id: '2', status: 'ongoing' });
+		await addStatus(con, { ...report, action_id: '3', status: 'not_applicable' });
+		await addStatus(con, { ...report, action_id: '4', status: 'in_progress' }); // 0.5
+		await addStatus(con, { ...report, action_id: '5', status: 'in_progress', completion_pct: 20 });
+		await addStatus(con, { ...report, action_id: '6', status: 'not_started' });
+		const nl = progressOf(await headline(con), 'NL');
+		// 6 pairs, 5 applicable; implemented 2 (implemented + ongoing): 40 %;
+		// weighted (1 + 1 + 0.5 + 0.2 + 0) / 5 = 54 %.
+		expect(nl).toMatchObject({
+			pairs: 6,
+			applicable: 5,
+			implemented: 2,
+			inProgress: 2,
+			notStarted: 1
+		});
+		expect(nl.progressPct).toBeCloseTo(40, 10);
+		expect(nl.weightedPct).toBeCloseTo(54, 10);
+	});
+
+	it('counts a responsible actor without a report as no_report, and a ratio of nothing as null', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'implemented',
+			responsible: 'NL BE'
+		});
+		await addStatus(con, {
+			action_id: '2',
+			actor: 'FR',
+			reported_on: '2026-03-01',
+			status: 'not_applicable',
+			responsible: 'FR'
+		});
+		const m = await headline(con);
+		expect(progressOf(m, 'BE')).toMatchObject({
+			pairs: 1,
+			applicable: 1,
+			noReport: 1,
+			implemented: 0,
+			progressPct: 0
+		});
+		// FR's only pair is not applicable: zero denominator.
+		expect(progressOf(m, 'FR')).toMatchObject({
+			pairs: 1,
+			applicable: 0,
+			progressPct: null,
+			weightedPct: null
+		});
+	});
+
+	it('counts a pair reported by an actor outside the responsible list', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'implemented',
+			responsible: 'NL'
+		});
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'DE',
+			reported_on: '2026-03-01',
+			status: 'in_progress'
+		});
+		// DE's pair exists only from its first report on.
+		expect((await headline(con)).progress.map((p) => p.actor)).toEqual(['DE', 'NL']);
+		expect((await headline(con, '2026-02-01')).progress.map((p) => p.actor)).toEqual(['NL']);
+	});
+
+	it('is overdue only when the deadline is before D and the pair is not implemented', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		const nl = { actor: 'NL', reported_on: '2026-03-01', responsible: 'NL' };
+		await addStatus(con, { ...nl, action_id: '1', status: 'in_progress', deadline: '2026-06-29' }); // overdue
+		await addStatus(con, { ...nl, action_id: '2', status: 'in_progress', deadline: D }); // due today: not yet
+		await addStatus(con, { ...nl, action_id: '3', status: 'not_started', deadline: '2026-07-01' });
+		await addStatus(con, { ...nl, action_id: '4', status: 'implemented', deadline: '2020-01-01' });
+		await addStatus(con, {
+			...nl,
+			action_id: '5',
+			status: 'not_applicable',
+			deadline: '2020-01-01'
+		});
+		await addStatus(con, { ...nl, action_id: '6', status: 'not_started' }); // no deadline
+		// Action 7: BE never reported, deadline passed: overdue and no report.
+		await addStatus(con, {
+			...nl,
+			action_id: '7',
+			status: 'ongoing',
+			deadline: '2025-12-31',
+			responsible: 'NL BE'
+		});
+		const m = await headline(con);
+		expect(progressOf(m, 'NL').overdue).toBe(1);
+		expect(progressOf(m, 'BE')).toMatchObject({ noReport: 1, overdue: 1 });
+		const overdue = await query(con, 'progress_pairs', {
+			as_of: D,
+			programme: null,
+			actor: null,
+			action_id: null,
+			chapter: null,
+			category: 'overdue',
+			limit: 100,
+			offset: 0
+		});
+		expect(overdue.map((p) => `${p.action_id}/${p.actor}`)).toEqual(['1/NL', '7/BE']);
+	});
+
+	it('takes the catalogue from the latest row, whatever D', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'in_progress',
+			responsible: 'NL',
+			deadline: '2026-12-31',
+			chapter: 'A'
+		});
+		// A report after D widens the responsible list and brings the deadline forward; it
+		// leaves chapter empty, which keeps the earlier chapter.
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-09-01',
+			status: 'implemented',
+			responsible: 'NL, BE',
+			deadline: '2026-05-31'
+		});
+		const m = await headline(con);
+		expect(progressOf(m, 'NL')).toMatchObject({ inProgress: 1, overdue: 1 });
+		expect(progressOf(m, 'BE')).toMatchObject({ noReport: 1, overdue: 1 });
+		const [action] = await query(con, 'progress_by_action', {
+			as_of: D,
+			programme: null,
+			chapter: null,
+			actor: null
+		});
+		expect(action).toMatchObject({
+			chapter: 'A',
+			deadline: '2026-05-31',
+			responsible: 'NL, BE',
+			pairs: 2
+		});
+	});
+
+	it('counts a superseded status once, in its latest version', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addBatch(con, 2, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'implemented',
+			responsible: 'NL',
+			superseded_by: 2
+		});
+		await addStatus(con, {
+			batch_id: 2,
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'in_progress',
+			responsible: 'NL'
+		});
+		expect(progressOf(await headline(con), 'NL')).toMatchObject({
+			pairs: 1,
+			implemented: 0,
+			inProgress: 1
+		});
+	});
+
+	it('gives one trend point per reporting round of the programme', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2025-06-30',
+			status: 'in_progress',
+			responsible: 'NL BE'
+		});
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2025-12-31',
+			status: 'implemented'
+		});
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'BE',
+			reported_on: '2025-12-31',
+			status: 'not_started'
+		});
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'BE',
+			reported_on: '2026-09-30',
+			status: 'implemented'
+		}); // after D
+		const trend = await query(con, 'progress_trend', { as_of: D, programme: null, actor: null });
+		const totals = trend.filter((t) => t.actor === null);
+		// Round 1: NL in progress, BE no report: 0 of 2. Round 2: NL implemented, BE not started.
+		expect(
+			totals.map((t) => [t.round_on, t.implemented, t.in_progress, t.no_report, t.progress_pct])
+		).toEqual([
+			['2025-06-30', 0, 1, 1, 0],
+			['2025-12-31', 1, 0, 0, 50]
+		]);
+		expect(trend.filter((t) => t.actor === 'BE').map((t) => t.no_report)).toEqual([1, 0]);
+	});
+
+	it('drills down to each pair with its latest status and its file', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'implemented',
+			responsible: 'NL BE',
+			title: 'One'
+		});
+		const pairs = await query(con, 'progress_pairs', {
+			as_of: D,
+			programme: 'ROADMAP',
+			actor: null,
+			action_id: '1',
+			chapter: null,
+			category: null,
+			limit: 10,
+			offset: 0
+		});
+		expect(pairs).toMatchObject([
+			{
+				actor: 'BE',
+				status: null,
+				category: 'no_report',
+				batch_id: null,
+				responsible_batch_id: 1,
+				responsible_file_name: 'actions-1.csv'
+			},
+			{
+				actor: 'NL',
+				status: 'implemented',
+				category: 'implemented',
+				reported_on: '2026-03-01',
+				batch_id: 1,
+				file_name: 'actions-1.csv',
+				title: 'One'
+			}
+		]);
+	});
+});
+
+describe('withheld-information ratio', () => {
+	it('keeps pending rows out of the ratio but counts them as relevant', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'sharing');
+		for (let i = 0; i < 3; i++) await addSharing(con, { member_state: 'NL', decision: 'shared' });
+		await addSharing(con, {
+			member_state: 'NL',
+			decision: 'withheld',
+			withholding_ground: 'legal',
+			weighing_documented: true
+		});
+		await addSharing(con, { member_state: 'NL', decision: 'pending' });
+		await addSharing(con, { member_state: 'NL', decision: 'pending' });
+		// Only pending: nothing decided, so no ratio.
+		await addSharing(con, { member_state: 'BE', decision: 'pending' });
+		const m = await headline(con);
+		expect(withheldOf(m, 'NL')).toEqual({
+			memberState: 'NL',
+			relevant: 6,
+			shared: 3,
+			withheld: 1,
+			pending: 2,
+			unjustified: 0,
+			ratio: 0.25
+		});
+		expect(withheldOf(m, 'BE')).toMatchObject({ relevant: 1, pending: 1, ratio: null });
+		// A member state without rows is listed with zeros.
+		expect(withheldOf(m, 'DE')).toEqual({
+			memberState: 'DE',
+			relevant: 0,
+			shared: 0,
+			withheld: 0,
+			pending: 0,
+			unjustified: 0,
+			ratio: null
+		});
+		expect(m.withheld).toHaveLength(27);
+	});
+
+	it('finds each way a withholding is unjustified', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'sharing');
+		const withheld = { member_state: 'NL', decision: 'withheld' };
+		await addSharing(con, { ...withheld, withholding_ground: null, weighing_documented: true }); // no ground
+		await addSharing(con, { ...withheld, withholding_ground: ' ', weighing_documented: true }); // blank ground
+		await addSharing(con, { ...withheld, withholding_ground: 'legal', weighing_documented: false }); // weighing not documented
+		await addSharing(con, {
+			...withheld,
+			withholding_ground: 'safety_of_persons',
+			weighing_documented: null
+		}); // unknown
+		await addSharing(con, { ...withheld, withholding_ground: 'other', weighing_documented: true }); // justified
+		// A shared row without ground or weighing is never unjustified.
+		await addSharing(con, { member_state: 'NL', decision: 'shared' });
+		expect(withheldOf(await headline(con), 'NL')).toMatchObject({
+			withheld: 5,
+			unjustified: 4,
+			ratio: 5 / 6
+		});
+		const byGround = await query(con, 'withheld_by_ground', {
+			as_of: D,
+			from: null,
+			to: null,
+			member_state: 'NL',
+			channel: null
+		});
+		expect(byGround.map((g) => [g.ground, g.withheld, g.unjustified])).toEqual([
+			['(none)', 2, 2],
+			['legal', 1, 1],
+			['other', 1, 0],
+			['safety_of_persons', 1, 1]
+		]);
+		const rows = await query(con, 'withheld_rows', {
+			as_of: D,
+			from: null,
+			to: null,
+			member_state: 'NL',
+			channel: null,
+			ground: '(none)',
+			decision: null,
+			only_unjustified: true,
+			month: null,
+			limit: 10,
+			offset: 0
+		});
+		expect(rows).toHaveLength(2);
+		expect(rows[0]).toMatchObject({ unjustified: true, batch_id: 1, file_name: 'sharing-1.csv' });
+	});
+
+	it('counts only relevant rows on or before D, inside the period', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'sharing');
+		await addSharing(con, { member_state: 'NL', decision: 'withheld', relevant: false });
+		await addSharing(con, { member_state: 'NL', decision: 'withheld', occurred_on: '2026-07-01' }); // after D
+		await addSharing(con, { member_state: 'NL', decision: 'shared', occurred_on: '2026-01-01' });
+		await addSharing(con, { member_state: 'NL', decision: 'withheld', occurred_on: '2026-03-31' });
+		await addSharing(con, { member_state: 'NL', decision: 'shared', occurred_on: D });
+		expect(withheldOf(await headline(con), 'NL')).toMatchObject({
+			relevant: 3,
+			shared: 2,
+			withheld: 1
+		});
+		// The period's ends are inclusive; either end may be open.
+		expect(withheldOf(await headline(con, D, '2026-03-31', D), 'NL')).toMatchObject({
+			relevant: 2,
+			withheld: 1
+		});
+		expect(withheldOf(await headline(con, D, '2026-04-01'), 'NL')).toMatchObject({
+			relevant: 1,
+			shared: 1
+		});
+		expect(withheldOf(await headline(con, D, undefined, '2026-01-01'), 'NL')).toMatchObject({
+			relevant: 1,
+			shared: 1
+		});
+		// A period end after D still stops at D.
+		expect(withheldOf(await headline(con, D, '2026-01-01', '2026-12-31'), 'NL')).toMatchObject({
+			relevant: 3
+		});
+	});
+
+	it('counts a superseded sharing row once, in its latest version', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'sharing');
+		await addBatch(con, 2, 'sharing');
+		await addSharing(con, {
+			event_id: 'X',
+			member_state: 'NL',
+			decision: 'pending',
+			superseded_by: 2
+		});
+		await addSharing(con, {
+			batch_id: 2,
+			event_id: 'X',
+			member_state: 'NL',
+			decision: 'withheld',
+			withholding_ground: 'legal',
+			weighing_documented: true
+		});
+		expect(withheldOf(await headline(con), 'NL')).toMatchObject({
+			relevant: 1,
+			withheld: 1,
+			pending: 0,
+			ratio: 1
+		});
+	});
+
+	it('fills every month of the trend and measures the sharing delay', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'sharing');
+		await addSharing(con, {
+			member_state: 'NL',
+			decision: 'shared',
+			occurred_on: '2026-01-10',
+			shared_on: '2026-01-11'
+		}); // 1 day
+		await addSharing(con, {
+			member_state: 'NL',
+			decision: 'shared',
+			occurred_on: '2026-01-10',
+			shared_on: '2026-01-13'
+		}); // 3 days
+		await addSharing(con, { member_state: 'NL', decision: 'withheld', occurred_on: '2026-03-05' });
+		await addSharing(con, {
+			member_state: 'NL',
+			decision: 'shared',
+			occurred_on: '2026-06-01',
+			shared_on: '2026-07-02'
+		}); // after D
+		await addSharing(con, { member_state: 'NL', decision: 'shared', occurred_on: '2026-06-01' }); // no date
+		const months = await query(con, 'withheld_by_month', {
+			as_of: D,
+			from: null,
+			to: null,
+			member_state: 'NL',
+			channel: null
+		});
+		expect(months.map((m) => [m.month, m.relevant, m.ratio])).toEqual([
+			['2026-01-01', 2, 0],
+			['2026-02-01', 0, null],
+			['2026-03-01', 1, 1],
+			['2026-04-01', 0, null],
+			['2026-05-01', 0, null],
+			['2026-06-01', 2, 0]
+		]);
+		const [delay] = await query(con, 'withheld_delay', {
+			as_of: D,
+			from: null,
+			to: null,
+			member_state: 'NL',
+			channel: null
+		});
+		expect(delay).toMatchObject({
+			shared: 4,
+			measured: 2,
+			median_days: 2,
+			max_days: 3,
+			missing_shared_on: 1,
+			shared_after_as_of: 1
+		});
+	});
+});
+
+describe('retention compliance', () => {
+	it('ignores a review after D', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		// SIS-36: review every 12 months. Created 15 Jan 2025, so due 15 Jan 2026 unless reviewed.
+		await addRecord(con, {
+			member_state: 'NL',
+			legal_basis: 'SIS-36',
+			created_on: '2025-01-15',
+			last_reviewed_on: '2026-07-15'
+		});
+		await addRecord(con, {
+			member_state: 'BE',
+			legal_basis: 'SIS-36',
+			created_on: '2025-01-15',
+			last_reviewed_on: '2025-08-01'
+		});
+		const m = await headline(con);
+		expect(retentionOf(m, 'NL')).toMatchObject({
+			active: 1,
+			overdueReview: 1,
+			compliant: 0,
+			compliancePct: 0
+		});
+		// Reviewed 1 Aug 2025: next review due 1 Aug 2026.
+		expect(retentionOf(m, 'BE')).toMatchObject({
+			active: 1,
+			overdueReview: 0,
+			compliant: 1,
+			compliancePct: 100
+		});
+	});
+
+	it('clamps month arithmetic to the end of the month', async () => {
+		const { con } = await freshDb();
+		const [clamp] = (
+			await con.runAndReadAll(`SELECT (DATE '2024-01-31' + INTERVAL 1 MONTH)::DATE::VARCHAR AS leap,
+				(DATE '2025-01-31' + INTERVAL 1 MONTH)::DATE::VARCHAR AS common`)
+		).getRowObjectsJson();
+		expect(clamp).toEqual({ leap: '2024-02-29', common: '2025-02-28' });
+		await addBatch(con, 1, 'retention');
+		await addRule(con, 'TEST-1M', 1, null);
+		await addRecord(con, { member_state: 'NL', legal_basis: 'TEST-1M', created_on: '2024-01-31' }); // due 29 Feb 2024
+		await addRecord(con, { member_state: 'BE', legal_basis: 'TEST-1M', created_on: '2025-01-31' }); // due 28 Feb 2025
+		expect(retentionOf(await headline(con, '2024-02-29'), 'NL').overdueReview).toBe(0);
+		expect(retentionOf(await headline(con, '2024-03-01'), 'NL').overdueReview).toBe(1);
+		expect(retentionOf(await headline(con, '2025-02-28'), 'BE').overdueReview).toBe(0);
+		expect(retentionOf(await headline(con, '2025-03-01'), 'BE').overdueReview).toBe(1);
+		const [record] = await query(con, 'retention_records', {
+			as_of: '2024-03-01',
+			member_state: 'NL',
+			register: null,
+			legal_basis: null,
+			authority: null,
+			flag: 'overdue_review',
+			limit: 10,
+			offset: 0
+		});
+		expect(record).toMatchObject({
+			review_due: '2024-02-29',
+			batch_id: 1,
+			file_name: 'retention-1.csv'
+		});
+	});
+
+	it('compares dates as DuckDB adds months, for every day of four years', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		await addRule(con, 'TEST-1M', 1, 1);
+		await addRule(con, 'TEST-13M', 13, 25);
+		// Every day of 2022-2025 under both rules; every third record reviewed 17 days later.
+		await con.run(`INSERT INTO retention_record (batch_id, source_row, record_id, member_state,
+				register, legal_basis, created_on, last_reviewed_on)
+			SELECT 1, i + 2, 'K' || i, 'NL', 'SIS', CASE WHEN i % 2 = 0 THEN 'TEST-1M' ELSE 'TEST-13M' END,
+				DATE '2022-01-01' + (i // 2)::INTEGER,
+				CASE WHEN i % 3 = 0 THEN DATE '2022-01-01' + (i // 2)::INTEGER + 17 END
+			FROM range(2 * 1461) t(i)`);
+		const direct = `SELECT
+				count(*) FILTER (WHERE $d::DATE > (coalesce(CASE WHEN last_reviewed_on <= $d::DATE
+					THEN last_reviewed_on END, created_on) + INTERVAL (review_months) MONTH)::DATE)::INTEGER AS overdue_review,
+				count(*) FILTER (WHERE $d::DATE > (created_on + INTERVAL (max_retention_months) MONTH)::DATE)::INTEGER AS past_retention
+			FROM retention_record JOIN retention_rule USING (legal_basis)
+			WHERE created_on <= $d::DATE`;
+		for (const d of [
+			'2023-02-28',
+			'2024-02-28',
+			'2024-02-29',
+			'2024-03-01',
+			'2024-03-30',
+			'2024-03-31',
+			'2024-04-30',
+			'2025-02-28',
+			'2025-03-01',
+			'2025-12-31'
+		]) {
+			const [expected] = (await con.runAndReadAll(direct, { d })).getRowObjectsJson();
+			const [nl] = await query(con, 'retention_by_member_state', { as_of: d, member_state: 'NL' });
+			expect({ overdue_review: nl.overdue_review, past_retention: nl.past_retention }, d).toEqual(
+				expected
+			);
+		}
+	});
+
+	it('no longer counts a record deleted on D as active', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		await addRecord(con, {
+			member_state: 'NL',
+			legal_basis: 'SIS-36',
+			created_on: '2026-01-01',
+			deleted_on: D
+		});
+		await addRecord(con, {
+			member_state: 'NL',
+			legal_basis: 'SIS-36',
+			created_on: '2026-01-01',
+			deleted_on: '2026-07-01'
+		});
+		await addRecord(con, { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2026-07-01' }); // created after D
+		expect(retentionOf(await headline(con), 'NL')).toMatchObject({ active: 1, compliant: 1 });
+		expect(retentionOf(await headline(con, '2026-06-29'), 'NL')).toMatchObject({ active: 2 });
+	});
+
+	it('flags past retention only where the rule has a maximum', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		// WPG-9: maximum 60 months, review 12 months (reviewed recently, so not overdue).
+		const reviewed = { legal_basis: 'WPG-9', last_reviewed_on: '2026-06-01' };
+		await addRecord(con, { ...reviewed, member_state: 'NL', created_on: '2021-06-29' }); // ends 29 Jun 2026: past
+		await addRecord(con, { ...reviewed, member_state: 'NL', created_on: '2021-06-30' }); // ends on D: not yet
+		await addRecord(con, {
+			member_state: 'NL',
+			legal_basis: 'SIS-36',
+			created_on: '2010-01-01',
+			last_reviewed_on: '2026-06-01'
+		});
+		// An unknown legal basis: active but neither compliant nor flagged.
+		await addRecord(con, { member_state: 'NL', legal_basis: 'UNKNOWN', created_on: '2026-01-01' });
+		const nl = retentionOf(await headline(con), 'NL');
+		expect(nl).toMatchObject({
+			active: 4,
+			pastRetention: 1,
+			overdueReview: 0,
+			compliant: 2,
+			compliancePct: 50
+		});
+	});
+
+	it('flags active alerts without an impact assessment', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		const base = { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2026-01-01' };
+		await addRecord(con, { ...base, kind: 'alert', impact_assessed: null }); // missing
+		await addRecord(con, { ...base, kind: 'alert', impact_assessed: false }); // missing
+		await addRecord(con, { ...base, kind: 'alert', impact_assessed: true });
+		await addRecord(con, { ...base, kind: 'registration', impact_assessed: null });
+		await addRecord(con, { ...base, kind: null, impact_assessed: null });
+		await addRecord(con, {
+			...base,
+			kind: 'alert',
+			impact_assessed: null,
+			deleted_on: '2026-02-01'
+		}); // not active
+		expect(retentionOf(await headline(con), 'NL')).toMatchObject({
+			active: 5,
+			missingAssessment: 2,
+			compliant: 3,
+			compliancePct: 60
+		});
+	});
+
+	it('finds late deletions with the grace days of the rule', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		await addRule(con, 'TEST-MAX', 12, 12, 10);
+		// Maximum ends 1 Jan 2025; with 10 grace days deletion is due by 11 Jan 2025.
+		const base = { member_state: 'NL', legal_basis: 'TEST-MAX', created_on: '2024-01-01' };
+		await addRecord(con, { ...base, deleted_on: '2025-01-11' });
+		await addRecord(con, { ...base, deleted_on: '2025-01-12' }); // late
+		await addRecord(con, { ...base, deleted_on: '2026-07-01' }); // late, but after D: still active
+		const [nl] = await query(con, 'retention_by_member_state', { as_of: D, member_state: 'NL' });
+		expect(nl).toMatchObject({
+			records: 3,
+			active: 1,
+			deleted: 2,
+			late_deletion: 1,
+			past_retention: 1
+		});
+	});
+
+	it('counts a superseded record once, in its latest version', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		await addBatch(con, 2, 'retention');
+		await addRecord(con, {
+			record_id: 'A',
+			member_state: 'NL',
+			legal_basis: 'SIS-36',
+			created_on: '2020-01-01',
+			superseded_by: 2
+		});
+		await addRecord(con, {
+			batch_id: 2,
+			record_id: 'A',
+			member_state: 'NL',
+			legal_basis: 'SIS-36',
+			created_on: '2020-01-01',
+			last_reviewed_on: '2026-01-01'
+		});
+		expect(retentionOf(await headline(con), 'NL')).toMatchObject({
+			active: 1,
+			overdueReview: 0,
+			compliant: 1
+		});
+	});
+
+	it('gives a trend point at every month end and at D', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		await addRecord(con, { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2025-04-15' }); // due 15 Apr 2026
+		const trend = await query(con, 'retention_trend', {
+			as_of: '2026-06-15',
+			from: '2026-03-01',
+			member_state: null
+		});
+		const totals = trend.filter((t) => t.member_state === null);
+		expect(totals.map((t) => [t.point_on, t.active, t.overdue_review])).toEqual([
+			['2026-03-31', 1, 0],
+			['2026-04-30', 1, 1],
+			['2026-05-31', 1, 1],
+			['2026-06-15', 1, 1]
+		]);
+	});
+});
+
+describe('data quality', () => {
+	it('counts rejected, superseded, empty and late rows per batch and sender', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions', '2026-01-31 09:00:00');
+		await addBatch(con, 2, 'actions', '2026-02-01 09:00:00');
+		await insert(con, 'reject', {
+			batch_id: 2,
+			row_number: 7,
+			column_name: 'status',
+			message: 'unknown status'
+		});
+		await insert(con, 'reject', {
+			batch_id: 2,
+			row_number: 7,
+			column_name: 'actor',
+			message: 'unknown actor'
+		});
+		// Batch 1: reported 1 Jan, imported 31 Jan: 30 days, on time. Superseded by batch 2.
+		await addStatus(con, {
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-01-01',
+			status: 'in_progress',
+			superseded_by: 2
+		});
+		// Batch 2: imported 1 Feb, 31 days after 1 Jan: late.
+		await addStatus(con, {
+			batch_id: 2,
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-01-01',
+			status: 'implemented'
+		});
+		const batches = await query(con, 'quality_by_batch', {
+			as_of: D,
+			kind: null,
+			late_after_days: null,
+			limit: 10,
+			offset: 0
+		});
+		expect(
+			batches.map((b) => [b.batch_id, b.sender, b.rows_rejected, b.rows_superseded, b.late_reports])
+		).toEqual([
+			[2, 'NL', 1, 0, 1],
+			[1, 'NL', 0, 1, 0]
+		]);
+		// Each row leaves all 8 always-optional action fields empty (in_progress adds one more).
+		expect(batches[1]).toMatchObject({ optional_cells: 9, optional_empty: 9, empty_pct: 100 });
+		// As of 31 Jan batch 2 did not exist: nothing superseded yet.
+		const early = await query(con, 'quality_by_batch', {
+			as_of: '2026-01-31',
+			kind: null,
+			late_after_days: null,
+			limit: 10,
+			offset: 0
+		});
+		expect(early.map((b) => [b.batch_id, b.rows_superseded])).toEqual([[1, 0]]);
+		const [sender] = await query(con, 'quality_by_sender', {
+			as_of: D,
+			kind: 'actions',
+			late_after_days: null
+		});
+		expect(sender).toMatchObject({
+			sender: 'NL',
+			batches: 2,
+			rows_stored: 2,
+			rows_current: 1,
+			rows_superseded: 1,
+			rows_rejected: 1,
+			late_reports: 1,
+			late_pct: 50
+		});
+		const late = await query(con, 'quality_late_reports', {
+			as_of: D,
+			programme: null,
+			actor: null,
+			batch_id: null,
+			late_after_days: null,
+			limit: 10,
+			offset: 0
+		});
+		expect(late).toMatchObject([{ batch_id: 2, days_after_round: 31, file_name: 'actions-2.csv' }]);
+	});
+});
+
+describe('headline shape and parameters', () => {
+	it('returns exactly the documented keys, sorted', async () => {
+		const { con } = await freshDb();
+		await addBatch(con, 1, 'actions');
+		await addStatus(con, {
+			programme: 'B',
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'implemented',
+			responsible: 'NL BE'
+		});
+		await addStatus(con, {
+			programme: 'A',
+			action_id: '1',
+			actor: 'NL',
+			reported_on: '2026-03-01',
+			status: 'implemented'
+		});
+		const m = await headline(con);
+		expect(Object.keys(m)).toEqual(['asOf', 'progress', 'withheld', 'retention']);
+		expect(m.asOf).toBe(D);
+		expect(m.progress.map((p) => `${p.programme}/${p.actor}`)).toEqual(['A/NL', 'B/BE', 'B/NL']);
+		expect(Object.keys(m.progress[0])).toEqual([
+			'programme',
+			'actor',
+			'pairs',
+			'applicable',
+			'implemented',
+			'inProgress',
+			'notStarted',
+			'noReport',
+			'overdue',
+			'progressPct',
+			'weightedPct'
+		]);
+		expect(Object.keys(m.withheld[0])).toEqual([
+			'memberState',
+			'relevant',
+			'shared',
+			'withheld',
+			'pending',
+			'unjustified',
+			'ratio'
+		]);
+		expect(Object.keys(m.retention[0])).toEqual([
+			'memberState',
+			'active',
+			'overdueReview',
+			'pastRetention',
+			'missingAssessment',
+			'compliant',
+			'compliancePct'
+		]);
+		expect(m.retention.map((r) => r.memberState)).toEqual(
+			[...m.retention.map((r) => r.memberState)].sort()
+		);
+		expect(m.retention[0]).toEqual({
+			memberState: 'AT',
+			active: 0,
+			overdueReview: 0,
+			pastRetention: 0,
+			missingAssessment: 0,
+			compliant: 0,
+			compliancePct: null
+		});
+	});
+
+	it('rejects a bad date, showing it, and a period that ends before it starts', () => {
+		expect(() => checkMetricsParams({ asOf: '2026-13-01' })).toThrow(
+			'invalid --as-of: "2026-13-01" (expected YYYY-MM-DD)'
+		);
+		expect(() => checkMetricsParams({ asOf: D, from: '30-06-2026' })).toThrow(
+			'invalid --from: "30-06-2026" (expected YYYY-MM-DD)'
+		);
+		expect(() => checkMetricsParams({ asOf: D, to: '2026-02-30' }, apiNames)).toThrow(
+			'invalid to: "2026-02-30" (expected YYYY-MM-DD)'
+		);
+		expect(() => checkMetricsParams({ asOf: D, from: '2026-02-01', to: '2026-01-31' })).toThrow(
+			/invalid period: --from 2026-02-01 is after --to 2026-01-31/
+		);
+		expect(checkMetricsParams({ asOf: D, from: '2026-01-01' })).toEqual({
+			asOf: D,
+			from: '2026-01-01',
+			to: null
+		});
+		expect(checkMetricsParams({}).asOf).toBe(todayIso());
+	});
+
+	it('formats today in local time', () => {
+		expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+	});
+});
+
+describe('cosi metrics', () => {
+	it('prints the headline object as JSON and readable tables', async () => {
+		const { con, path } = await freshDb();
+		await addBatch(con, 1, 'sharing');
+		await addSharing(con, { member_state: 'NL', decision: 'withheld' });
+		const expected = await headline(con);
+		await closeStore(path);
+		const printed: string[] = [];
+		expect(await metricsCommand({ asOf: D, db: path, json: true }, (s) => printed.push(s))).toBe(0);
+		expect(JSON.parse(printed[0])).toEqual(expected);
+		expect(printed[0]).toContain('\n  "asOf": "2026-06-30"');
+		printed.length = 0;
+		expect(await metricsCommand({ asOf: D, db: path, json: false }, (s) => printed.push(s))).toBe(
+			0
+		);
+		expect(printed[0]).toMatch(/^Metrics as of 2026-06-30/);
+		expect(printed[0]).toMatch(/^NL +1 +0 +1 +0 +1 +1$/m);
+	});
+
+	it('exits 1 on a bad date, naming it', async () => {
+		const errors: string[] = [];
+		const code = await metricsCommand(
+			{ asOf: '2026-13-01', db: join(dir, 'unused.duckdb'), json: true },
+			() => {},
+			(s) => errors.push(s)
+		);
+		expect(code).toBe(1);
+		expect(errors).toEqual(['cosi metrics: invalid --as-of: "2026-13-01" (expected YYYY-MM-DD)']);
+	});
+});
+
+describe('GET /api/v1/metrics', () => {
+	it('serves the headline object, and 400 on a bad date', async () => {
+		const { con, path } = await freshDb();
+		await addBatch(con, 1, 'retention');
+		await addRecord(con, { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2026-01-01' });
+		const expected = await headline(con, D, '2026-01-01');
+		process.env.COSI_DB = path;
+		const { GET } = await import('../../routes/api/v1/metrics/+server.ts');
+		const call = (query: string) =>
+			GET({ url: new URL(`http://localhost/api/v1/metrics?${query}`) } as Parameters<
+				typeof GET
+			>[0]);
+		const ok = await call(`asOf=${D}&from=2026-01-01`);
+		expect(ok.status).toBe(200);
+		expect(await ok.json()).toEqual(expected);
+		const bad = await call('asOf=2026-06-31');
+		expect(bad.status).toBe(400);
+		expect(await bad.json()).toEqual({ error: 'invalid asOf: "2026-06-31" (expected YYYY-MM-DD)' });
+		delete process.env.COSI_DB;
+	});
+});

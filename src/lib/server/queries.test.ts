@@ -1,0 +1,269 @@
+// Every named query in queries/ runs against the sample database, so none rots unnoticed; drill-
+// down queries are paged; and each drill-down count matches the figure it explains.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeStore, openStore, repoRoot, type Store } from './db.ts';
+import { listQueries, loadQuery, runQuery, type ParamSpec, type ParamValue } from './queries.ts';
+
+const asOf = '2026-06-30';
+let dir: string;
+let dbPath: string;
+let store: Store;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cosi-queries-'));
+	dbPath = join(dir, 'queries.duckdb');
+	store = await openStore(dbPath);
+	await loadSampleData(store);
+	await insertFixture(store);
+});
+
+afterAll(async () => {
+	await closeStore(dbPath);
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** The bundled samples, when the ingest module and the generated files are there. */
+async function loadSampleData(s: Store): Promise<void> {
+	const module = join(repoRoot, 'src/lib/server/ingest/samples.ts');
+	if (!existsSync(module)) return;
+	const samples = (await import(/* @vite-ignore */ module)) as {
+		loadSamples?: (store: Store) => Promise<unknown>;
+	};
+	await samples.loadSamples?.(s);
+}
+
+/**
+ * A few rows of every kind, so each query has something to chew on even without samples.
+ * Batch ids are far above the sequence the ingest uses, so they never collide with samples.
+ */
+async function insertFixture(s: Store): Promise<void> {
+	const con = s.connection;
+	await con.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256, profile,
+		imported_at, imported_by, rows_read, rows_accepted, rows_rejected) VALUES
+		(900001, 'actions', 'fixture-actions.csv', 'csv', 'f1', 'canonical', TIMESTAMP '2026-05-20 10:00:00', 'test', 4, 3, 1),
+		(900002, 'sharing', 'fixture-sharing.csv', 'csv', 'f2', 'canonical', TIMESTAMP '2026-06-01 10:00:00', 'test', 4, 4, 0),
+		(900003, 'retention', 'fixture-retention.csv', 'csv', 'f3', 'canonical', TIMESTAMP '2026-06-02 10:00:00', 'test', 3, 3, 0)`);
+	await con.run(`INSERT INTO reject (batch_id, row_number, column_name, value, message) VALUES
+		(900001, 5, 'status', 'bogus', 'unknown status')`);
+	await con.run(`INSERT INTO action_status (batch_id, source_row, programme, action_id, actor,
+		reported_on, status, title, chapter, deadline, responsible, completion_pct) VALUES
+		(900001, 2, 'FIXTURE', '1', 'NL', DATE '2026-03-31', 'implemented', 'One', '1. First', DATE '2025-12-31', 'MS EUROPOL', NULL),
+		(900001, 3, 'FIXTURE', '2', 'EUROPOL', DATE '2026-03-31', 'in_progress', 'Two', '2. Second', DATE '2026-12-31', 'EUROPOL', 40),
+		(900001, 4, 'FIXTURE', '3', 'COM', DATE '2026-03-31', 'not_applicable', 'Three', NULL, NULL, 'COM', NULL)`);
+	await con.run(`INSERT INTO sharing_event (batch_id, source_row, event_id, occurred_on,
+		member_state, channel, relevant, decision, shared_on, withholding_ground, weighing_documented) VALUES
+		(900002, 2, 'FX-1', DATE '2026-01-10', 'NL', 'SIS', true, 'shared', DATE '2026-01-12', NULL, NULL),
+		(900002, 3, 'FX-2', DATE '2026-02-10', 'NL', 'SIENA', true, 'withheld', NULL, 'operational', true),
+		(900002, 4, 'FX-3', DATE '2026-03-10', 'BE', 'SIS', true, 'withheld', NULL, NULL, false),
+		(900002, 5, 'FX-4', DATE '2026-04-10', 'BE', 'EIS', true, 'pending', NULL, NULL, NULL)`);
+	await con.run(`INSERT INTO retention_record (batch_id, source_row, record_id, member_state,
+		register, legal_basis, created_on, kind, authority, last_reviewed_on, deleted_on, impact_assessed) VALUES
+		(900003, 2, 'FX-R1', 'NL', 'SIS', 'SIS-36', DATE '2024-01-31', 'alert', 'Politie', DATE '2025-06-01', NULL, true),
+		(900003, 3, 'FX-R2', 'NL', 'CTER', 'WPG-9', DATE '2019-01-15', 'registration', NULL, NULL, NULL, NULL),
+		(900003, 4, 'FX-R3', 'BE', 'SIS', 'SIS-36', DATE '2023-03-01', 'alert', 'Police', NULL, DATE '2026-01-01', false)`);
+}
+
+/** A value for each declared parameter that any query should accept. */
+function sampleValue(p: ParamSpec): ParamValue {
+	if (p.optional) return null;
+	if (p.name === 'limit') return 10;
+	if (p.name === 'offset') return 0;
+	switch (p.type) {
+		case 'DATE':
+			return asOf;
+		case 'INTEGER':
+			return 1;
+		case 'DOUBLE':
+			return 1;
+		case 'BOOLEAN':
+			return false;
+		case 'VARCHAR':
+			return 'NL';
+	}
+}
+
+function sampleParams(name: string): Record<string, ParamValue> {
+	return Object.fromEntries(loadQuery(name).params.map((p) => [p.name, sampleValue(p)]));
+}
+
+/** Named queries that return rows behind a figure, and so must be paged. */
+const drillDown = /_(rows|pairs|records|list|late_reports)$/;
+/** Queries of the metric areas (docs/metrics.md); others' queries only have to run. */
+const metricArea = /^(progress|withheld|retention|quality)_/;
+
+describe('every named query', () => {
+	const names = listQueries();
+
+	it('finds the metric queries', () => {
+		for (const name of [
+			'progress_by_actor',
+			'withheld_by_member_state',
+			'retention_by_member_state',
+			'quality_by_sender'
+		]) {
+			expect(names).toContain(name);
+		}
+	});
+
+	it.each(names)('%s runs with sample parameters', async (name) => {
+		const rows = await runQuery(store.connection, name, sampleParams(name));
+		expect(Array.isArray(rows)).toBe(true);
+	});
+
+	it.each(names)('%s is paged if it declares a limit or is a drill-down', (name) => {
+		const query = loadQuery(name);
+		const declaresLimit = query.params.some((p) => p.name === 'limit');
+		if (drillDown.test(name)) expect(declaresLimit, `${name} must declare $limit`).toBe(true);
+		if (declaresLimit) {
+			expect(query.sql.replace(/--.*$/gm, ''), `${name} must use $limit`).toMatch(
+				/\bLIMIT\b[^\n]*\$limit/i
+			);
+			expect(query.params.find((p) => p.name === 'limit')?.optional).toBe(false);
+		}
+	});
+
+	it.each(names.filter((n) => metricArea.test(n) && n.endsWith('_count')))(
+		'%s counts what its drill-down returns',
+		async (name) => {
+			const list = name.replace(/_count$/, '');
+			if (!names.includes(list)) return;
+			const params = sampleParams(name);
+			const [{ total }] = await runQuery<{ total: number }>(store.connection, name, params);
+			const rows = await runQuery(store.connection, list, { ...params, limit: 10000, offset: 0 });
+			// A page holds at most 10000 rows.
+			expect(rows.length).toBe(Math.min(total, 10000));
+		}
+	);
+});
+
+describe('drill-downs lead to the rows behind each figure', () => {
+	const con = () => store.connection;
+
+	/** Every row of a paged drill-down, page by page. */
+	async function allPages(name: string, params: Record<string, ParamValue>) {
+		const rows: Record<string, unknown>[] = [];
+		for (let offset = 0; ; offset += 10000) {
+			const page = await runQuery(con(), name, { ...params, limit: 10000, offset });
+			rows.push(...page);
+			if (page.length < 10000) return rows;
+		}
+	}
+
+	it('progress: each category count equals its pairs', async () => {
+		const figures = await runQuery(con(), 'progress_by_actor', {
+			as_of: asOf,
+			programme: null,
+			actor: null
+		});
+		expect(figures.length).toBeGreaterThan(0);
+		for (const category of ['applicable', 'implemented', 'no_report', 'overdue']) {
+			const pairs = await allPages('progress_pairs', {
+				as_of: asOf,
+				programme: null,
+				actor: null,
+				action_id: null,
+				chapter: null,
+				category
+			});
+			const counted = new Map<string, number>();
+			for (const p of pairs) {
+				const key = `${p.programme}/${p.actor}`;
+				counted.set(key, (counted.get(key) ?? 0) + 1);
+			}
+			for (const f of figures) {
+				const key = `${f.programme}/${f.actor}`;
+				expect(counted.get(key) ?? 0, `${key} ${category}`).toBe(f[category]);
+			}
+		}
+	});
+
+	it('withheld: withheld and unjustified counts equal their rows', async () => {
+		const figures = await runQuery(con(), 'withheld_by_member_state', {
+			as_of: asOf,
+			from: null,
+			to: null,
+			member_state: null
+		});
+		for (const f of figures) {
+			const count = async (decision: string | null, onlyUnjustified: boolean | null) => {
+				const [{ total }] = await runQuery<{ total: number }>(con(), 'withheld_rows_count', {
+					as_of: asOf,
+					from: null,
+					to: null,
+					member_state: f.member_state as string,
+					channel: null,
+					ground: null,
+					decision,
+					only_unjustified: onlyUnjustified,
+					month: null
+				});
+				return total;
+			};
+			expect(await count(null, null)).toBe(f.relevant);
+			expect(await count('withheld', null)).toBe(f.withheld);
+			expect(await count(null, true)).toBe(f.unjustified);
+		}
+	});
+
+	it('retention: each flag count equals its records', async () => {
+		const figures = await runQuery(con(), 'retention_by_member_state', {
+			as_of: asOf,
+			member_state: null
+		});
+		for (const f of figures) {
+			for (const flag of [
+				'active',
+				'overdue_review',
+				'past_retention',
+				'missing_assessment',
+				'compliant'
+			]) {
+				const [{ total }] = await runQuery<{ total: number }>(con(), 'retention_records_count', {
+					as_of: asOf,
+					member_state: f.member_state as string,
+					register: null,
+					legal_basis: null,
+					authority: null,
+					flag
+				});
+				expect(total, `${f.member_state} ${flag}`).toBe(f[flag]);
+			}
+		}
+	});
+
+	it('every drill-down row names its batch and file', async () => {
+		const rows = await runQuery(con(), 'withheld_rows', {
+			...sampleParams('withheld_rows'),
+			member_state: null
+		});
+		expect(rows.length).toBeGreaterThan(0);
+		for (const r of rows) {
+			expect(r.batch_id).toEqual(expect.any(Number));
+			expect(r.file_name).toEqual(expect.any(String));
+		}
+	});
+
+	it('rejects an unknown category, decision or flag with the accepted values', async () => {
+		await expect(
+			runQuery(con(), 'progress_pairs', { ...sampleParams('progress_pairs'), category: 'done' })
+		).rejects.toThrow(/invalid category: "done" \(expected implemented/);
+		await expect(
+			runQuery(con(), 'withheld_rows', { ...sampleParams('withheld_rows'), decision: 'kept' })
+		).rejects.toThrow(/invalid decision: "kept"/);
+		await expect(
+			runQuery(con(), 'retention_records', { ...sampleParams('retention_records'), flag: 'late' })
+		).rejects.toThrow(/invalid flag: "late"/);
+	});
+
+	it('caps a page at 10000 rows', async () => {
+		const rows = await runQuery(con(), 'withheld_rows', {
+			...sampleParams('withheld_rows'),
+			member_state: null,
+			limit: 1_000_000
+		});
+		expect(rows.length).toBeLessThanOrEqual(10000);
+	});
+});
