@@ -93,25 +93,32 @@ parsed AS (
 	LEFT JOIN resp r ON r.__row = b.__row
 	LEFT JOIN dup ON dup.programme_v = b.programme_v AND dup.action_id_v = b.action_id_v
 		AND dup.actor_v = b.actor_v AND dup.reported_on_v = b.reported_on_v
+),
+-- Each check is a column that is NULL when the value is fine, so a clean row costs a few
+-- comparisons; the list of errors is only built for rows that have one.
+checked AS (
+	SELECT parsed.*,
+		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END AS __e1,
+		CASE WHEN programme IS NULL THEN {'col': 'programme', 'val': programme_in, 'msg': 'required value missing (give it in the file, the profile or with --programme)'} END AS __e2,
+		CASE WHEN action_id IS NULL THEN {'col': 'action_id', 'val': action_id_in, 'msg': 'required value missing'} END AS __e3,
+		CASE WHEN cosi_text(actor_in) IS NULL THEN {'col': 'actor', 'val': actor_in, 'msg': 'required value missing'}
+			WHEN actor IS NULL THEN {'col': 'actor', 'val': actor_in, 'msg': 'unknown actor code (expected an EU member state code such as NL, or EUROPOL, EULISA, FRONTEX, COM, EUCTC, EUROJUST, CTG)'} END AS __e4,
+		CASE WHEN cosi_text(reported_on_in) IS NULL THEN {'col': 'reported_on', 'val': reported_on_in, 'msg': 'required value missing (give it in the file or as the peildatum)'}
+			WHEN reported_on IS NULL THEN {'col': 'reported_on', 'val': reported_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e5,
+		CASE WHEN cosi_text(status_in) IS NOT NULL AND status IS NULL THEN {'col': 'status', 'val': status_in, 'msg': 'invalid status (expected one of not_started, in_progress, implemented, ongoing, not_applicable, or a synonym such as gereed, doorlopend toegepast, lopend, niet gestart, n.v.t., done, on track)'}
+			WHEN status IS NULL AND cosi_text(planning_in) IS NOT NULL THEN {'col': 'planning', 'val': planning_in, 'msg': 'no status, and none can be derived from this planning text (expected a status column, or a planning such as gereed, doorlopend toegepast, 2016 gereed, onderzoek lopend)'}
+			WHEN status IS NULL THEN {'col': 'status', 'val': status_in, 'msg': 'required value missing'} END AS __e6,
+		CASE WHEN cosi_text(deadline_in) IS NOT NULL AND deadline IS NULL THEN {'col': 'deadline', 'val': deadline_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e7,
+		CASE WHEN responsible_unknown IS NOT NULL THEN {'col': 'responsible', 'val': responsible_in, 'msg': 'unknown actor code ' || responsible_unknown || ' (expected actor codes separated by spaces or commas, or MS for every member state)'} END AS __e8,
+		CASE WHEN cosi_text(completion_pct_in) IS NOT NULL AND (completion_pct IS NULL OR completion_pct < 0 OR completion_pct > 100) THEN {'col': 'completion_pct', 'val': completion_pct_in, 'msg': 'invalid percentage (expected a number from 0 to 100, with a decimal point or comma)'} END AS __e9,
+		CASE WHEN __row > key_first_row THEN {'col': 'action_id', 'val': action_id_in, 'msg': 'duplicate (programme, action_id, actor, reported_on) in this file (first at row ' || key_first_row || ')'} END AS __e10
+	FROM parsed
 )
 SELECT
 	__row, __rid,
 	programme, action_id, actor, reported_on, status, title, chapter, deadline, responsible,
 	planning, state_of_play, recent_developments, completion_pct, evidence_ref,
-	list_filter([
-		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END,
-		CASE WHEN programme IS NULL THEN {'col': 'programme', 'val': programme_in, 'msg': 'required value missing (give it in the file, the profile or with --programme)'} END,
-		CASE WHEN action_id IS NULL THEN {'col': 'action_id', 'val': action_id_in, 'msg': 'required value missing'} END,
-		CASE WHEN cosi_text(actor_in) IS NULL THEN {'col': 'actor', 'val': actor_in, 'msg': 'required value missing'}
-			WHEN actor IS NULL THEN {'col': 'actor', 'val': actor_in, 'msg': 'unknown actor code (expected an EU member state code such as NL, or EUROPOL, EULISA, FRONTEX, COM, EUCTC, EUROJUST, CTG)'} END,
-		CASE WHEN cosi_text(reported_on_in) IS NULL THEN {'col': 'reported_on', 'val': reported_on_in, 'msg': 'required value missing (give it in the file or as the peildatum)'}
-			WHEN reported_on IS NULL THEN {'col': 'reported_on', 'val': reported_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END,
-		CASE WHEN cosi_text(status_in) IS NOT NULL AND status IS NULL THEN {'col': 'status', 'val': status_in, 'msg': 'invalid status (expected one of not_started, in_progress, implemented, ongoing, not_applicable, or a synonym such as gereed, doorlopend toegepast, lopend, niet gestart, n.v.t., done, on track)'}
-			WHEN status IS NULL AND cosi_text(planning_in) IS NOT NULL THEN {'col': 'planning', 'val': planning_in, 'msg': 'no status, and none can be derived from this planning text (expected a status column, or a planning such as gereed, doorlopend toegepast, 2016 gereed, onderzoek lopend)'}
-			WHEN status IS NULL THEN {'col': 'status', 'val': status_in, 'msg': 'required value missing'} END,
-		CASE WHEN cosi_text(deadline_in) IS NOT NULL AND deadline IS NULL THEN {'col': 'deadline', 'val': deadline_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END,
-		CASE WHEN responsible_unknown IS NOT NULL THEN {'col': 'responsible', 'val': responsible_in, 'msg': 'unknown actor code ' || responsible_unknown || ' (expected actor codes separated by spaces or commas, or MS for every member state)'} END,
-		CASE WHEN cosi_text(completion_pct_in) IS NOT NULL AND (completion_pct IS NULL OR completion_pct < 0 OR completion_pct > 100) THEN {'col': 'completion_pct', 'val': completion_pct_in, 'msg': 'invalid percentage (expected a number from 0 to 100, with a decimal point or comma)'} END,
-		CASE WHEN __row > key_first_row THEN {'col': 'action_id', 'val': action_id_in, 'msg': 'duplicate (programme, action_id, actor, reported_on) in this file (first at row ' || key_first_row || ')'} END
-	], e -> e IS NOT NULL) AS __errors
-FROM parsed
+	CASE WHEN coalesce(__e1, __e2, __e3, __e4, __e5, __e6, __e7, __e8, __e9, __e10) IS NOT NULL
+		THEN list_filter([__e1, __e2, __e3, __e4, __e5, __e6, __e7, __e8, __e9, __e10], e -> e IS NOT NULL)
+	END AS __errors
+FROM checked

@@ -49,28 +49,35 @@ parsed AS (
 	FROM stage s CROSS JOIN m CROSS JOIN actors
 	LEFT JOIN retention_rule rule ON upper(rule.legal_basis) = upper(trim(s.legal_basis))
 	LEFT JOIN dup ON dup.k = cosi_text(s.record_id)
+),
+-- Each check is a column that is NULL when the value is fine, so a clean row costs a few
+-- comparisons; the list of errors is only built for rows that have one.
+checked AS (
+	SELECT parsed.*,
+		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END AS __e1,
+		CASE WHEN record_id IS NULL THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'required value missing'}
+			WHEN __row > key_first_row THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'duplicate record_id in this file (first at row ' || key_first_row || ')'} END AS __e2,
+		CASE WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'required value missing'}
+			WHEN member_state IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END AS __e3,
+		CASE WHEN register IS NULL THEN {'col': 'register', 'val': register_in, 'msg': 'required value missing'} END AS __e4,
+		CASE WHEN cosi_text(legal_basis_in) IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'required value missing'}
+			WHEN legal_basis IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'unknown legal basis (expected one of ' || (SELECT string_agg(legal_basis, ', ' ORDER BY legal_basis) FROM retention_rule) || '; rules are in data/reference/retention_rules.csv)'} END AS __e5,
+		CASE WHEN cosi_text(created_on_in) IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'required value missing'}
+			WHEN created_on IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e6,
+		CASE WHEN cosi_text(kind_in) IS NOT NULL AND kind IS NULL THEN {'col': 'kind', 'val': kind_in, 'msg': 'invalid kind (expected registration or alert)'} END AS __e7,
+		CASE WHEN cosi_text(last_reviewed_on_in) IS NOT NULL AND last_reviewed_on IS NULL THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+			WHEN last_reviewed_on < created_on THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'reviewed before it was created (expected last_reviewed_on on or after created_on)'} END AS __e8,
+		CASE WHEN cosi_text(review_outcome_in) IS NOT NULL AND review_outcome IS NULL THEN {'col': 'review_outcome', 'val': review_outcome_in, 'msg': 'invalid review outcome (expected one of retain, extend, delete)'} END AS __e9,
+		CASE WHEN cosi_text(deleted_on_in) IS NOT NULL AND deleted_on IS NULL THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+			WHEN deleted_on < created_on THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'deleted before it was created (expected deleted_on on or after created_on)'} END AS __e10,
+		CASE WHEN cosi_text(impact_assessed_in) IS NOT NULL AND impact_assessed IS NULL THEN {'col': 'impact_assessed', 'val': impact_assessed_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e11
+	FROM parsed
 )
 SELECT
 	__row, __rid,
 	record_id, member_state, register, legal_basis, created_on, kind, authority,
 	last_reviewed_on, review_outcome, deleted_on, impact_assessed,
-	list_filter([
-		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END,
-		CASE WHEN record_id IS NULL THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'required value missing'}
-			WHEN __row > key_first_row THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'duplicate record_id in this file (first at row ' || key_first_row || ')'} END,
-		CASE WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'required value missing'}
-			WHEN member_state IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END,
-		CASE WHEN register IS NULL THEN {'col': 'register', 'val': register_in, 'msg': 'required value missing'} END,
-		CASE WHEN cosi_text(legal_basis_in) IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'required value missing'}
-			WHEN legal_basis IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'unknown legal basis (expected one of ' || (SELECT string_agg(legal_basis, ', ' ORDER BY legal_basis) FROM retention_rule) || '; rules are in data/reference/retention_rules.csv)'} END,
-		CASE WHEN cosi_text(created_on_in) IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'required value missing'}
-			WHEN created_on IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END,
-		CASE WHEN cosi_text(kind_in) IS NOT NULL AND kind IS NULL THEN {'col': 'kind', 'val': kind_in, 'msg': 'invalid kind (expected registration or alert)'} END,
-		CASE WHEN cosi_text(last_reviewed_on_in) IS NOT NULL AND last_reviewed_on IS NULL THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
-			WHEN last_reviewed_on < created_on THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'reviewed before it was created (expected last_reviewed_on on or after created_on)'} END,
-		CASE WHEN cosi_text(review_outcome_in) IS NOT NULL AND review_outcome IS NULL THEN {'col': 'review_outcome', 'val': review_outcome_in, 'msg': 'invalid review outcome (expected one of retain, extend, delete)'} END,
-		CASE WHEN cosi_text(deleted_on_in) IS NOT NULL AND deleted_on IS NULL THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
-			WHEN deleted_on < created_on THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'deleted before it was created (expected deleted_on on or after created_on)'} END,
-		CASE WHEN cosi_text(impact_assessed_in) IS NOT NULL AND impact_assessed IS NULL THEN {'col': 'impact_assessed', 'val': impact_assessed_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END
-	], e -> e IS NOT NULL) AS __errors
-FROM parsed
+	CASE WHEN coalesce(__e1, __e2, __e3, __e4, __e5, __e6, __e7, __e8, __e9, __e10, __e11) IS NOT NULL
+		THEN list_filter([__e1, __e2, __e3, __e4, __e5, __e6, __e7, __e8, __e9, __e10, __e11], e -> e IS NOT NULL)
+	END AS __errors
+FROM checked

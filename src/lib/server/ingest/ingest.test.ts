@@ -90,6 +90,8 @@ describe('CSV sharing log', () => {
 				weighing_documented: true
 			}
 		]);
+		// The optimizer switch used around the insert is global in DuckDB: it must be restored.
+		expect((await all(`SELECT current_setting('disabled_optimizers') AS d`))[0].d).toBe('');
 		const batch = (
 			await all(
 				'SELECT kind, file_name, sha256, profile, rows_read, rows_accepted, rows_rejected FROM batch'
