@@ -34,7 +34,8 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
-			'tests/e2e/.artifacts/'
+			'tests/e2e/.artifacts/',
+			'src/lib/paraglide/'
 		]
 	}
 );

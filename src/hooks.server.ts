@@ -1,6 +1,8 @@
 // Server hooks: security headers on every response, and error handling that logs the details
 // on the server and gives the browser only a message and a reference id.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import { randomUUID } from 'node:crypto';
 import { DatabaseLockedError } from '$lib/server/db';
 
@@ -24,7 +26,17 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 	'X-Frame-Options': 'DENY'
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+// The reader's language (cookie, else browser preference, else English) for this request:
+// Paraglide keeps it in AsyncLocalStorage, so messages and formatters need no arguments.
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	try {
 		for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
@@ -36,6 +48,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return copy;
 	}
 };
+
+export const handle = sequence(handleLocale, handleHeaders);
 
 function isDatabaseLocked(error: unknown): error is DatabaseLockedError {
 	return (
