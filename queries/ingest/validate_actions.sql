@@ -45,7 +45,7 @@ base AS (
 		cosi_text(s.action_id) AS action_id_v,
 		actors.code[upper(trim(s.actor))] AS actor_v,
 		cosi_date(s.reported_on) AS reported_on_v,
-		m.status[cosi_phrase(s.status)] AS status_given
+		cosi_code(s.status, ['not_started', 'in_progress', 'implemented', 'ongoing', 'not_applicable'], m.status) AS status_given
 	FROM stage s CROSS JOIN m CROSS JOIN actors
 ),
 derived AS (

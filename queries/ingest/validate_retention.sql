@@ -39,12 +39,12 @@ parsed AS (
 		upper(cosi_text(s.register)) AS register,
 		rule.legal_basis AS legal_basis,
 		cosi_date(s.created_on) AS created_on,
-		m.record_kind[cosi_phrase(s.kind)] AS kind,
+		cosi_code(s.kind, ['registration', 'alert'], m.record_kind) AS kind,
 		cosi_text(s.authority) AS authority,
 		cosi_date(s.last_reviewed_on) AS last_reviewed_on,
-		m.review_outcome[cosi_phrase(s.review_outcome)] AS review_outcome,
+		cosi_code(s.review_outcome, ['retain', 'extend', 'delete'], m.review_outcome) AS review_outcome,
 		cosi_date(s.deleted_on) AS deleted_on,
-		m.boolean[cosi_phrase(s.impact_assessed)]::BOOLEAN AS impact_assessed,
+		cosi_bool(s.impact_assessed, m.boolean) AS impact_assessed,
 		dup.first_row AS key_first_row
 	FROM stage s CROSS JOIN m CROSS JOIN actors
 	LEFT JOIN retention_rule rule ON upper(rule.legal_basis) = upper(trim(s.legal_basis))

@@ -20,15 +20,15 @@ describe('store', () => {
 				'SELECT version, name FROM schema_version ORDER BY version'
 			)
 		).getRowObjectsJson();
-		expect(versions.map((v) => v.name)).toEqual(['001_init', '002_ingest_macros']);
-		expect(first.schemaVersion).toBe(2);
+		expect(versions.map((v) => v.name)).toEqual(['001_init', '002_ingest_macros', '003_fast_parse']);
+		expect(first.schemaVersion).toBe(3);
 		await closeStore(path);
 		const again = await openStore(path);
-		expect(again.schemaVersion).toBe(2);
+		expect(again.schemaVersion).toBe(3);
 		const n = (
 			await again.connection.runAndReadAll('SELECT count(*)::INTEGER FROM schema_version')
 		).getRows()[0][0];
-		expect(n).toBe(2);
+		expect(n).toBe(3);
 		await closeStore(path);
 	});
 
