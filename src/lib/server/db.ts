@@ -19,6 +19,8 @@ function findRepoRoot(start: string): string {
 
 export const migrationsDir = join(repoRoot, 'src/lib/server/db/migrations');
 export const referenceDir = join(repoRoot, 'data/reference');
+/** Shared SQL definitions (table macros) used by the named queries; re-created at every start. */
+export const queryLibraryDir = join(repoRoot, 'queries/lib');
 export const defaultDbPath = join(repoRoot, 'data/cosi.duckdb');
 
 /** The database path: --db flag, else COSI_DB, else data/cosi.duckdb. */
@@ -88,6 +90,7 @@ async function createStore(path: string): Promise<Store> {
 	const connection = await instance.connect();
 	const schemaVersion = await migrate(connection);
 	await loadReferenceData(connection);
+	await loadQueryLibrary(connection);
 	return { path, instance, connection, schemaVersion };
 }
 
@@ -168,5 +171,30 @@ export async function loadReferenceData(con: DuckDBConnection, dir = referenceDi
 	} catch (e) {
 		await con.run('ROLLBACK');
 		throw e;
+	}
+}
+
+/**
+ * Create the shared definitions in queries/lib/*.sql (in file-name order), e.g. a table macro
+ * giving every (action, actor) pair with its latest status as of a date. They are logic, not
+ * schema: re-created at every start, so an edit takes effect without a migration, and each
+ * metric is defined in one place however many named queries use it.
+ */
+export async function loadQueryLibrary(
+	con: DuckDBConnection,
+	dir = queryLibraryDir
+): Promise<void> {
+	if (!existsSync(dir)) return;
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.sql'))
+		.sort();
+	for (const file of files) {
+		try {
+			await con.run(readFileSync(join(dir, file), 'utf8'));
+		} catch (e) {
+			throw new Error(`queries/lib/${file} failed: ${e instanceof Error ? e.message : e}`, {
+				cause: e
+			});
+		}
 	}
 }
