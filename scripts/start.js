@@ -4,7 +4,9 @@
 // first, so the app has something to show. Plain Node (no TypeScript) so it runs as is.
 //
 // Environment: COSI_DB (database file, default data/cosi.duckdb), PORT (default 3000),
-// HOST (default 0.0.0.0), ORIGIN (default http://localhost:<PORT>).
+// HOST (default 0.0.0.0), ORIGIN (default http://localhost:<PORT>), BODY_SIZE_LIMIT (largest
+// request body, default 200M here so that uploads on /imports work; adapter-node's own default
+// is 512K).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -119,7 +121,14 @@ async function main() {
 
 	console.log(`cosi-monitor on http://localhost:${port}`);
 	return run(process.execPath, ['build'], {
-		env: { ...process.env, PORT: port, HOST: host, ORIGIN: origin, COSI_DB: dbPath }
+		env: {
+			...process.env,
+			PORT: port,
+			HOST: host,
+			ORIGIN: origin,
+			COSI_DB: dbPath,
+			BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '200M'
+		}
 	});
 }
 

@@ -1,10 +1,51 @@
-// The list of import batches, newest first, 50 to a page (?page=N).
-import { error } from '@sveltejs/kit';
+// The list of import batches, newest first, 50 to a page (?page=N), and the upload form
+// (action ?/upload): the same import as `npx cosi ingest`, with the same outcome.
+import { error, fail } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { formatNumber } from '$lib/i18n/format';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { m } from '$lib/paraglide/messages';
+import { ingestFile } from '$lib/server/ingest';
+import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/profiles';
+import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
+import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
+import { isRealDate, runQuery } from '$lib/server/queries';
 import { getStore } from '$lib/server/store';
-import { runQuery } from '$lib/server/queries';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
+
+/**
+ * Largest upload, in bytes (200 MiB). adapter-node refuses bodies over BODY_SIZE_LIMIT (512K
+ * unless set): npm start and the e2e server set BODY_SIZE_LIMIT=200M (README, "Uploads").
+ */
+const UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+/** BODY_SIZE_LIMIT as adapter-node reads it (512K, 200M, 1G, bytes; Infinity), else null. */
+function bodySizeLimit(): number | null {
+	const raw = env.BODY_SIZE_LIMIT;
+	if (raw === undefined || raw === '') return adapterDefault;
+	const m = /^(\d+(?:\.\d+)?)\s*([KMG]?)$/i.exec(raw.trim());
+	if (!m) return raw.trim() === 'Infinity' ? null : adapterDefault;
+	const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[
+		m[2].toUpperCase() as '' | 'K' | 'M' | 'G'
+	];
+	return Number(m[1]) * unit;
+}
+const adapterDefault = 512 * 1024;
+
+/** The effective limit (the smaller of ours and the server's) as text, e.g. "200 MB". */
+function limitText(): string {
+	const body = bodySizeLimit();
+	const bytes = body === null ? UPLOAD_LIMIT : Math.min(UPLOAD_LIMIT, body);
+	return bytes >= 1024 * 1024
+		? `${formatNumber(bytes / (1024 * 1024), bytes % (1024 * 1024) ? 1 : 0)} MB`
+		: `${formatNumber(Math.floor(bytes / 1024))} KB`;
+}
+/** Errors listed in the answer; all are kept with the batch. */
+const LISTED_ERRORS = 20;
 
 interface BatchRow {
 	batch_id: number;
@@ -28,9 +69,25 @@ function pageNumber(url: URL): number {
 	if (raw === null || raw === '') return 1;
 	const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
 	if (!Number.isInteger(n) || n < 1) {
-		error(400, `Invalid page number ${JSON.stringify(raw)}: expected a whole number from 1 up.`);
+		error(400, m.rec_imp_error_page({ value: JSON.stringify(raw) }));
 	}
 	return n;
+}
+
+/** The profiles and the kinds of file each may be used for. */
+function profileChoices(): { name: string; kinds: Kind[] }[] {
+	return listProfiles().map((name) => ({
+		name,
+		kinds: kinds.filter((kind) => {
+			try {
+				loadProfile(name, kind);
+				return true;
+			} catch (e) {
+				if (e instanceof ProfileError) return false;
+				throw e;
+			}
+		})
+	}));
 }
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -48,9 +105,127 @@ export const load: PageServerLoad = async ({ url }) => {
 			page,
 			pageSize: PAGE_SIZE,
 			hasNext: rows.length > PAGE_SIZE,
-			batches: rows.slice(0, PAGE_SIZE)
+			batches: rows.slice(0, PAGE_SIZE),
+			kinds: [...kinds],
+			profiles: profileChoices(),
+			uploadLimit: limitText()
 		};
 	} finally {
 		con.closeSync();
+	}
+};
+
+/** What the form sent, echoed back so that a failed upload keeps the choices. */
+export interface UploadValues {
+	kind: string;
+	profile: string;
+	programme: string;
+	peildatum: string;
+}
+
+/** The outcome shown to the user: as `npx cosi ingest`, with the first errors. */
+export interface UploadOutcome {
+	file: string;
+	kind: string;
+	status: IngestResult['status'];
+	batchId: number | null;
+	rowsRead: number;
+	rowsAccepted: number;
+	rowsRejected: number;
+	errors: IngestResult['errors'];
+	warnings: string[];
+	reason: string | null;
+}
+
+function outcome(r: IngestResult): UploadOutcome {
+	return {
+		file: r.file,
+		kind: r.kind,
+		status: r.status,
+		batchId: r.batchId,
+		rowsRead: r.rowsRead,
+		rowsAccepted: r.rowsAccepted,
+		rowsRejected: r.rowsRejected,
+		errors: r.errors.slice(0, LISTED_ERRORS),
+		warnings: r.warnings,
+		reason: r.reason ?? null
+	};
+}
+
+function text(form: MultipartForm, key: string): string {
+	return (form.fields[key] ?? '').trim();
+}
+
+export const actions: Actions = {
+	upload: async ({ request }) => {
+		const dir = await mkdtemp(join(tmpdir(), 'cosi-upload-'));
+		try {
+			let form: MultipartForm;
+			try {
+				form = await readMultipart(request, { dir, fileField: 'file', maxFileBytes: UPLOAD_LIMIT });
+			} catch (e) {
+				if (!(e instanceof UploadError)) throw e;
+				return fail(e.status, {
+					field: e.status === 413 ? 'file' : null,
+					message:
+						e.status === 413
+							? m.rec_imp_error_too_large({ limit: limitText() })
+							: m.rec_imp_error_malformed()
+				});
+			}
+			const values: UploadValues = {
+				kind: text(form, 'kind'),
+				profile: text(form, 'profile') || 'canonical',
+				programme: text(form, 'programme'),
+				peildatum: text(form, 'peildatum')
+			};
+			const invalid = (field: string, message: string) => fail(400, { values, field, message });
+
+			if (!form.file) return invalid('file', m.rec_imp_error_no_file());
+			if (form.file.size === 0) return invalid('file', m.rec_imp_error_empty_file());
+			if (!(kinds as readonly string[]).includes(values.kind)) {
+				return invalid('kind', m.rec_imp_error_kind({ kinds: kinds.join(', ') }));
+			}
+			const kind = values.kind as Kind;
+			const profile = profileChoices().find((p) => p.name === values.profile);
+			if (!profile) {
+				return invalid('profile', m.rec_imp_error_profile({ profiles: listProfiles().join(', ') }));
+			}
+			if (!profile.kinds.includes(kind)) {
+				return invalid(
+					'profile',
+					m.rec_imp_error_profile_kind({ profile: profile.name, kinds: profile.kinds.join(', ') })
+				);
+			}
+			if ((values.programme || values.peildatum) && kind !== 'actions') {
+				return invalid('programme', m.rec_imp_error_options_kind());
+			}
+			if (values.programme.length > 100) {
+				return invalid('programme', m.rec_imp_error_programme());
+			}
+			if (
+				values.peildatum &&
+				!(/^\d{4}-\d{2}-\d{2}$/.test(values.peildatum) && isRealDate(values.peildatum))
+			) {
+				return invalid('peildatum', m.rec_imp_error_peildatum());
+			}
+			const options: Record<string, string> = {};
+			if (values.programme) options.programme = values.programme;
+			if (values.peildatum) options.peildatum = values.peildatum;
+
+			const result = await ingestFile(await getStore(), form.file.path, {
+				kind,
+				profile: profile.name,
+				fileName: form.file.fileName,
+				importedBy: 'web',
+				options
+			});
+			if (result.status === 'rejected') {
+				return fail(422, { values, field: null, result: outcome(result) });
+			}
+			return { values, result: outcome(result) };
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	}
 };

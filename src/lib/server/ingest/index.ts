@@ -131,7 +131,9 @@ export async function ingestFile(
 		return await commitBatch(con, spec, {
 			...base,
 			format,
-			path,
+			// An upload is read from a temporary copy that is deleted afterwards: record only the
+			// name it was sent under, not a path that will not exist.
+			path: opts.fileName ? null : path,
 			profile: profile.name,
 			options: opts.options ?? {},
 			importedBy: opts.importedBy ?? defaultUser(),
@@ -332,7 +334,7 @@ function synonymField(field: string): string {
 
 interface CommitInfo extends IngestResult {
 	format: string;
-	path: string;
+	path: string | null;
 	profile: string;
 	options: Record<string, string>;
 	importedBy: string;

@@ -1,5 +1,6 @@
 // One import batch: its details and its rejected rows, 50 to a page (?page=N).
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getStore } from '$lib/server/store';
 import { runQuery } from '$lib/server/queries';
 import type { PageServerLoad } from './$types';
@@ -39,7 +40,7 @@ function pageNumber(url: URL): number {
 	if (raw === null || raw === '') return 1;
 	const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
 	if (!Number.isInteger(n) || n < 1) {
-		error(400, `Invalid page number ${JSON.stringify(raw)}: expected a whole number from 1 up.`);
+		error(400, m.rec_imp_error_page({ value: JSON.stringify(raw) }));
 	}
 	return n;
 }
@@ -68,30 +69,25 @@ function asOptions(value: unknown): [string, string][] {
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	if (!/^\d+$/.test(params.id)) {
-		error(400, `Invalid batch id ${JSON.stringify(params.id)}: a batch id is a whole number.`);
+		error(400, m.rec_imp_error_batch_id({ value: JSON.stringify(params.id) }));
 	}
 	const id = Number(params.id);
 	const page = pageNumber(url);
-	if (id > MAX_INTEGER) error(404, `There is no import batch ${params.id}.`);
+	if (id > MAX_INTEGER) error(404, m.rec_imp_error_no_batch({ id: params.id }));
 
 	const store = await getStore();
 	// A connection of its own per request: concurrent requests must not share one.
 	const con = await store.instance.connect();
 	try {
 		const [batch] = await runQuery<BatchDetail>(con, 'batch_get', { batch_id: id });
-		if (!batch) error(404, `There is no import batch ${id}.`);
+		if (!batch) error(404, m.rec_imp_error_no_batch({ id: String(id) }));
 
 		const [{ rejects: rejectCount }] = await runQuery<{ rejects: number }>(con, 'reject_count', {
 			batch_id: id
 		});
 		const pageCount = Math.max(1, Math.ceil(rejectCount / PAGE_SIZE));
 		if (page > pageCount) {
-			error(
-				404,
-				`Page ${page} of the rejected rows of batch ${id} does not exist: there ${
-					pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`
-				}.`
-			);
+			error(404, m.rec_imp_error_no_reject_page({ page, id, pages: pageCount }));
 		}
 		const rejects = await runQuery<RejectRow>(con, 'reject_list', {
 			batch_id: id,

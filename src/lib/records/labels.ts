@@ -1,0 +1,181 @@
+// Names of coded values (statuses, categories, decisions, grounds, flags) and filter fields in
+// the reader's language. Unknown codes are shown as they are.
+import { formatDate, formatMonth } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
+
+export function statusLabel(status: string | null | undefined): string {
+	switch (status) {
+		case 'implemented':
+			return m.rec_status_implemented();
+		case 'ongoing':
+			return m.rec_status_ongoing();
+		case 'in_progress':
+			return m.rec_status_in_progress();
+		case 'not_started':
+			return m.rec_status_not_started();
+		case 'not_applicable':
+			return m.rec_status_not_applicable();
+		case null:
+		case undefined:
+		case 'no_report':
+			return m.rec_status_no_report();
+		default:
+			return status;
+	}
+}
+
+export function categoryLabel(category: string): string {
+	switch (category) {
+		case 'implemented':
+			return m.rec_category_implemented();
+		case 'in_progress':
+			return m.rec_status_in_progress();
+		case 'not_started':
+			return m.rec_status_not_started();
+		case 'no_report':
+			return m.rec_status_no_report();
+		case 'overdue':
+			return m.rec_category_overdue();
+		case 'not_applicable':
+			return m.rec_status_not_applicable();
+		case 'applicable':
+			return m.rec_category_applicable();
+		default:
+			return category;
+	}
+}
+
+export function decisionLabel(decision: string): string {
+	switch (decision) {
+		case 'shared':
+			return m.rec_decision_shared();
+		case 'withheld':
+			return m.rec_decision_withheld();
+		case 'pending':
+			return m.rec_decision_pending();
+		default:
+			return decision;
+	}
+}
+
+export function groundLabel(ground: string | null | undefined): string {
+	switch (ground) {
+		case 'legal':
+			return m.rec_ground_legal();
+		case 'operational':
+			return m.rec_ground_operational();
+		case 'ongoing_investigation':
+			return m.rec_ground_ongoing_investigation();
+		case 'safety_of_persons':
+			return m.rec_ground_safety_of_persons();
+		case 'third_party_consent':
+			return m.rec_ground_third_party_consent();
+		case 'other':
+			return m.rec_ground_other();
+		case null:
+		case undefined:
+		case '':
+		case '(none)':
+			return m.rec_ground_none();
+		default:
+			return ground;
+	}
+}
+
+export function flagLabel(flag: string): string {
+	switch (flag) {
+		case 'overdue_review':
+			return m.rec_flag_overdue_review();
+		case 'past_retention':
+			return m.rec_flag_past_retention();
+		case 'missing_assessment':
+			return m.rec_flag_missing_assessment();
+		case 'compliant':
+			return m.rec_flag_compliant();
+		case 'active':
+			return m.rec_flag_active();
+		case 'late_deletion':
+			return m.rec_flag_late_deletion();
+		case 'no_rule':
+			return m.rec_flag_no_rule();
+		default:
+			return flag;
+	}
+}
+
+/** The label of a URL parameter, as shown in the active-filter list. */
+export function paramLabel(key: string): string {
+	switch (key) {
+		case 'asOf':
+			return m.rec_field_as_of();
+		case 'from':
+			return m.rec_field_from();
+		case 'to':
+			return m.rec_field_to();
+		case 'programme':
+			return m.rec_field_programme();
+		case 'ms':
+			return m.rec_field_member_state();
+		case 'actor':
+			return m.rec_field_actor();
+		case 'channel':
+			return m.rec_field_channel();
+		case 'register':
+			return m.rec_field_register();
+		case 'legalBasis':
+			return m.rec_field_legal_basis();
+		case 'category':
+			return m.rec_field_category();
+		case 'chapter':
+			return m.rec_field_chapter();
+		case 'action':
+			return m.rec_field_action();
+		case 'decision':
+			return m.rec_field_decision();
+		case 'unjustified':
+			return m.rec_field_unjustified();
+		case 'ground':
+			return m.rec_field_ground();
+		case 'month':
+			return m.rec_field_month();
+		case 'flag':
+			return m.rec_field_flag();
+		case 'authority':
+			return m.rec_field_authority();
+		default:
+			return key;
+	}
+}
+
+export function yesNo(value: boolean | null | undefined): string {
+	if (value === null || value === undefined) return '–';
+	return value ? m.rec_yes() : m.rec_no();
+}
+
+/** A URL parameter's value as shown in the active-filter list. */
+export function paramValueLabel(key: string, value: string): string {
+	switch (key) {
+		case 'asOf':
+		case 'from':
+		case 'to':
+			return formatDate(value);
+		case 'month':
+			return formatMonth(value);
+		case 'category':
+			return categoryLabel(value);
+		case 'decision':
+			return decisionLabel(value);
+		case 'ground':
+			return groundLabel(value);
+		case 'flag':
+			return flagLabel(value);
+		case 'unjustified':
+			return m.rec_yes();
+		case 'chapter':
+			return value === '(none)' ? m.rec_no_chapter() : value;
+		case 'authority':
+			return value === '(none)' ? m.rec_no_authority() : value;
+		default:
+			return value;
+	}
+}

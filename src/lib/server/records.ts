@@ -1,0 +1,319 @@
+// The records pages and their CSV downloads: which named query each record set uses, its
+// parameters for a parsed view, a page of rows, every row as CSV, and the filter-form options.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { error } from '@sveltejs/kit';
+import { FilterError, parseFilters, type Filters } from '$lib/filters';
+import {
+	PAGE_SIZE,
+	parsePage,
+	parseView,
+	viewParams,
+	type RecordSet,
+	type RecordsView
+} from '$lib/records/params';
+import { m } from '$lib/paraglide/messages';
+import { cachedQuery, dataVersion } from './cache.ts';
+import { csvResponse, fileNamePart } from './csv.ts';
+import { todayIso } from './metrics.ts';
+import { runQuery, type ParamValue, type Row } from './queries.ts';
+import { getStore } from './store.ts';
+
+/** The queries cap a page at this many rows; downloads read in chunks of this size. */
+export const CHUNK_SIZE = 10_000;
+
+interface SetSpec {
+	list: string;
+	count: string;
+	/** CSV columns: the query's column names, written as the header. */
+	columns: readonly string[];
+}
+
+export const setSpecs: Record<RecordSet, SetSpec> = {
+	actions: {
+		list: 'progress_pairs',
+		count: 'progress_pairs_count',
+		columns: [
+			'programme',
+			'action_id',
+			'title',
+			'chapter',
+			'deadline',
+			'actor',
+			'responsible',
+			'status',
+			'category',
+			'applicable',
+			'overdue',
+			'reported_on',
+			'completion_pct',
+			'score',
+			'planning',
+			'state_of_play',
+			'recent_developments',
+			'evidence_ref',
+			'batch_id',
+			'file_name',
+			'source_row',
+			'responsible_batch_id',
+			'responsible_file_name'
+		]
+	},
+	sharing: {
+		list: 'withheld_rows',
+		count: 'withheld_rows_count',
+		columns: [
+			'event_id',
+			'occurred_on',
+			'member_state',
+			'channel',
+			'recipient',
+			'category',
+			'decision',
+			'shared_on',
+			'withholding_ground',
+			'weighing_documented',
+			'weighing_ref',
+			'unjustified',
+			'terrorism_marker',
+			'context_provided',
+			'subject_ref',
+			'batch_id',
+			'file_name',
+			'source_row'
+		]
+	},
+	retention: {
+		list: 'retention_records',
+		count: 'retention_records_count',
+		columns: [
+			'record_id',
+			'member_state',
+			'register',
+			'legal_basis',
+			'kind',
+			'authority',
+			'created_on',
+			'last_reviewed_on',
+			'last_review',
+			'review_outcome',
+			'review_due',
+			'retention_end',
+			'deleted_on',
+			'impact_assessed',
+			'active',
+			'overdue_review',
+			'past_retention',
+			'missing_assessment',
+			'no_rule',
+			'compliant',
+			'late_deletion',
+			'batch_id',
+			'file_name',
+			'source_row'
+		]
+	}
+};
+
+/** The named-query parameters (without limit and offset) for a view. */
+export function queryParams(view: RecordsView): Record<string, ParamValue> {
+	const f = view.filters;
+	switch (view.set) {
+		case 'actions':
+			return {
+				as_of: f.asOf,
+				programme: f.programme,
+				actor: view.actor,
+				action_id: view.action,
+				chapter: view.chapter,
+				category: view.category
+			};
+		case 'sharing':
+			return {
+				as_of: f.asOf,
+				from: f.from,
+				to: f.to,
+				member_state: f.ms,
+				channel: f.channel,
+				ground: view.ground,
+				decision: view.decision,
+				only_unjustified: view.unjustified ? true : null,
+				month: view.month
+			};
+		case 'retention':
+			return {
+				as_of: f.asOf,
+				member_state: f.ms,
+				register: f.register,
+				legal_basis: f.legalBasis,
+				authority: view.authority,
+				flag: view.flag
+			};
+	}
+}
+
+/** Parse a records URL; a 400 naming the bad parameter and the accepted values otherwise. */
+export function viewFromUrl(set: RecordSet, url: URL): RecordsView {
+	try {
+		return parseView(set, url, todayIso());
+	} catch (e) {
+		if (e instanceof FilterError) error(400, e.message);
+		throw e;
+	}
+}
+
+/** The report filters of any page (as-of date, actor, ...); a 400 for a bad value. */
+export function filtersFromUrl(url: URL): Filters {
+	try {
+		return parseFilters(url, todayIso());
+	} catch (e) {
+		if (e instanceof FilterError) error(400, e.message);
+		throw e;
+	}
+}
+
+export function pageFromUrl(url: URL): number {
+	try {
+		return parsePage(url);
+	} catch (e) {
+		if (e instanceof FilterError) error(400, e.message);
+		throw e;
+	}
+}
+
+export async function countRows(con: DuckDBConnection, view: RecordsView): Promise<number> {
+	const [row] = await runQuery<{ total: number }>(con, setSpecs[view.set].count, queryParams(view));
+	return row?.total ?? 0;
+}
+
+/** One page of a records table (50 rows), with the total and the number of pages. */
+export async function loadRecordsPage(con: DuckDBConnection, view: RecordsView, page: number) {
+	const total = await countRows(con, view);
+	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	if (page > pageCount) error(404, m.rec_error_no_page({ page, pages: pageCount }));
+	const rows = await runQuery(con, setSpecs[view.set].list, {
+		...queryParams(view),
+		limit: PAGE_SIZE,
+		offset: (page - 1) * PAGE_SIZE
+	});
+	return { total, page, pageCount, pageSize: PAGE_SIZE, rows };
+}
+
+export interface Option {
+	value: string;
+	label: string;
+}
+
+export interface FilterOptions {
+	programmes: Option[];
+	/** Chapters per programme. */
+	chapters: Record<string, Option[]>;
+	/** Every actor code (member states, associated, historical, EU bodies). */
+	actors: Option[];
+	/** Member states and associated/historical states (not EU bodies). */
+	states: Option[];
+	channels: Option[];
+	registers: Option[];
+	legalBases: Option[];
+}
+
+interface OptionRow {
+	field: string;
+	value: string;
+	programme: string | null;
+	kind: string | null;
+	name_en: string | null;
+	name_nl: string | null;
+}
+
+/** What the filter forms offer; cached per data version. `nl` picks Dutch actor names. */
+export async function filterOptions(con: DuckDBConnection, nl: boolean): Promise<FilterOptions> {
+	const rows = await cachedQuery<OptionRow>(con, await dataVersion(con), 'filter_options', {});
+	const out: FilterOptions = {
+		programmes: [],
+		chapters: {},
+		actors: [],
+		states: [],
+		channels: [],
+		registers: [],
+		legalBases: []
+	};
+	for (const r of rows) {
+		const name = nl ? r.name_nl : r.name_en;
+		switch (r.field) {
+			case 'programme':
+				out.programmes.push({ value: r.value, label: r.value });
+				break;
+			case 'chapter':
+				(out.chapters[r.programme ?? ''] ??= []).push({
+					value: r.value,
+					label: r.value === '(none)' ? m.rec_no_chapter() : r.value
+				});
+				break;
+			case 'actor': {
+				const option = { value: r.value, label: name ? `${r.value} – ${name}` : r.value };
+				out.actors.push(option);
+				if (r.kind !== 'eu_body') out.states.push(option);
+				break;
+			}
+			case 'channel':
+				out.channels.push({ value: r.value, label: r.value });
+				break;
+			case 'register':
+				out.registers.push({ value: r.value, label: r.value });
+				break;
+			case 'legal_basis':
+				out.legalBases.push({ value: r.value, label: name ? `${r.value} – ${name}` : r.value });
+				break;
+		}
+	}
+	return out;
+}
+
+/** A file name for a download: the set, then every filter, e.g. sharing_asOf-2025-06-30_ms-NL.csv. */
+export function csvFileName(view: RecordsView): string {
+	const parts = [`cosi-${view.set}`];
+	for (const [key, value] of Object.entries(viewParams(view))) {
+		if (value) parts.push(`${key}-${fileNamePart(value)}`);
+	}
+	return `${parts.join('_').slice(0, 200)}.csv`;
+}
+
+/**
+ * Every row of a view as a CSV download, read in chunks of 10,000 inside one read transaction
+ * (so a batch imported meanwhile cannot shift the pages) and streamed as it is read.
+ */
+export async function csvDownload(view: RecordsView): Promise<Response> {
+	const spec = setSpecs[view.set];
+	const params = queryParams(view);
+	const store = await getStore();
+	const con = await store.instance.connect();
+	let offset = 0;
+	const close = async () => {
+		try {
+			await con.run('ROLLBACK');
+		} catch {
+			// Nothing to roll back.
+		}
+		con.closeSync();
+	};
+	const chunk = async () => {
+		const rows = await runQuery<Row>(con, spec.list, { ...params, limit: CHUNK_SIZE, offset });
+		offset += rows.length;
+		return rows.map((r) => spec.columns.map((c) => r[c]));
+	};
+	try {
+		await con.run('BEGIN TRANSACTION');
+		const first = await chunk();
+		return csvResponse({
+			fileName: csvFileName(view),
+			header: spec.columns,
+			first,
+			chunkSize: CHUNK_SIZE,
+			next: chunk,
+			close
+		});
+	} catch (e) {
+		await close();
+		throw e;
+	}
+}

@@ -1,0 +1,5 @@
+// GET /records/actions.csv?{same parameters as /records/actions}: every filtered pair as CSV.
+import { csvDownload, viewFromUrl } from '$lib/server/records';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ url }) => csvDownload(viewFromUrl('actions', url));
