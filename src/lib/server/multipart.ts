@@ -1,11 +1,14 @@
-// A streaming multipart/form-data reader for uploads: the file part goes straight to a file on
-// disk as it arrives (never whole in memory), other fields are collected as short strings.
+// Uploads: multipart/form-data read with busboy, streaming the file part straight to a file on
+// disk (never whole in memory) and collecting the other fields as short strings.
 //
 // `request.formData()` would buffer the whole upload in memory first; at 200 MB that is too
-// much for a small server. This reader handles what browsers send (RFC 7578): one boundary,
-// parts with a Content-Disposition header, CRLF line ends.
-import { open, type FileHandle } from 'node:fs/promises';
+// much for a small server.
+import busboy from 'busboy';
+import { createWriteStream } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 
 export class UploadError extends Error {
 	constructor(
@@ -67,41 +70,6 @@ export function safeFileName(name: string): string {
 	return clean.slice(0, 200 - ext.length) + ext;
 }
 
-interface PartHeaders {
-	name: string;
-	fileName: string | null;
-}
-
-function parseHeaders(text: string): PartHeaders | null {
-	let disposition: string | null = null;
-	for (const line of text.split('\r\n')) {
-		const colon = line.indexOf(':');
-		if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === 'content-disposition') {
-			disposition = line.slice(colon + 1).trim();
-		}
-	}
-	if (!disposition || !/^form-data\b/i.test(disposition)) return null;
-	const params: Record<string, string> = {};
-	const re = /;\s*([^=;\s]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
-	for (let m = re.exec(disposition); m; m = re.exec(disposition)) {
-		const key = m[1].toLowerCase();
-		params[key] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3].trim();
-	}
-	if (params['filename*']) {
-		// RFC 5987: UTF-8''name%20with%20escapes
-		const ext = /^utf-8''(.*)$/i.exec(params['filename*']);
-		if (ext) {
-			try {
-				params.filename = decodeURIComponent(ext[1]);
-			} catch {
-				// Keep the plain filename.
-			}
-		}
-	}
-	if (params.name === undefined) return null;
-	return { name: params.name, fileName: params.filename ?? null };
-}
-
 /**
  * Read a multipart/form-data request. The file part is written to `limits.dir`; a file larger
  * than `maxFileBytes` is an UploadError(413) (the rest of the body is still read, so that the
@@ -112,171 +80,82 @@ export async function readMultipart(
 	request: Request,
 	limits: MultipartLimits
 ): Promise<MultipartForm> {
-	const boundary = boundaryOf(request.headers.get('content-type'));
-	if (!boundary) {
+	const contentType = request.headers.get('content-type');
+	if (!boundaryOf(contentType)) {
 		throw new UploadError(400, 'not_multipart', 'expected a multipart/form-data body');
 	}
 	if (!request.body) return { fields: {}, file: null };
 	const maxFieldBytes = limits.maxFieldBytes ?? 10_000;
 	const maxFields = limits.maxFields ?? 50;
 
-	const delimiter = Buffer.from(`\r\n--${boundary}`);
-	const headerEnd = Buffer.from('\r\n\r\n');
 	const fields: Record<string, string> = {};
 	let file: UploadedFile | null = null;
-	let fieldCount = 0;
+	// The first problem found; the body is still read to its end before it is reported.
+	let problem: UploadError | null = null;
+	const refuse = (e: UploadError) => (problem ??= e);
+	const writes: Promise<void>[] = [];
 
-	type State = 'preamble' | 'after' | 'headers' | 'body' | 'done';
-	let state = 'preamble' as State;
-	// A leading CRLF lets the first boundary match the same delimiter as the others.
-	let buf: Buffer = Buffer.from('\r\n');
-	let part: PartHeaders | null = null;
-	let fieldChunks: Buffer[] = [];
-	let fieldSize = 0;
-	let handle: FileHandle | null = null;
-	let tooLarge: UploadError | null = null;
-	let malformed: UploadError | null = null;
-
-	const bad = (message: string) => new UploadError(400, 'malformed', message);
-
-	async function startPart(headers: PartHeaders): Promise<void> {
-		part = headers;
-		fieldChunks = [];
-		fieldSize = 0;
-		if (headers.fileName !== null) {
-			if (headers.name !== limits.fileField || file !== null) {
-				throw bad(`unexpected file field ${JSON.stringify(headers.name)}`);
-			}
-			if (headers.fileName === '') return; // no file chosen
-			const fileName = safeFileName(headers.fileName);
-			const ext = extname(fileName).toLowerCase();
-			const path = join(limits.dir, `upload${/^\.[a-z0-9]{1,8}$/.test(ext) ? ext : ''}`);
-			handle = await open(path, 'w');
-			file = { field: headers.name, fileName, path, size: 0 };
-		} else if (++fieldCount > maxFields) {
-			throw bad('too many form fields');
+	const parser = busboy({
+		headers: { 'content-type': contentType ?? '' },
+		limits: {
+			fileSize: limits.maxFileBytes,
+			fieldSize: maxFieldBytes,
+			fields: maxFields,
+			files: 2
+		},
+		defParamCharset: 'utf8'
+	});
+	parser.on('field', (name, value, info) => {
+		if (info.valueTruncated) {
+			refuse(
+				new UploadError(
+					400,
+					'malformed',
+					`field ${JSON.stringify(name)} is longer than ${maxFieldBytes} bytes`
+				)
+			);
+		} else fields[name] = value;
+	});
+	parser.on('fieldsLimit', () =>
+		refuse(new UploadError(400, 'malformed', `more than ${maxFields} fields`))
+	);
+	parser.on('filesLimit', () =>
+		refuse(new UploadError(400, 'malformed', 'only one file can be uploaded'))
+	);
+	parser.on('file', (name, stream, info) => {
+		// Browsers send an empty part with filename="" when no file was chosen.
+		if (!info.filename) return void stream.resume();
+		if (name !== limits.fileField || file) {
+			refuse(new UploadError(400, 'malformed', 'only one file can be uploaded'));
+			return void stream.resume();
 		}
-	}
+		const fileName = safeFileName(info.filename);
+		const path = join(limits.dir, `upload${extname(fileName).slice(0, 12)}`);
+		const uploaded: UploadedFile = { field: name, fileName, path, size: 0 };
+		file = uploaded;
+		stream.on('data', (chunk: Buffer) => (uploaded.size += chunk.length));
+		stream.on('limit', () =>
+			refuse(
+				new UploadError(413, 'too_large', `the file is larger than ${limits.maxFileBytes} bytes`)
+			)
+		);
+		writes.push(pipeline(stream, createWriteStream(path)));
+	});
 
-	async function data(chunk: Buffer): Promise<void> {
-		if (chunk.length === 0 || !part) return;
-		if (part.fileName !== null) {
-			if (!handle || !file || tooLarge) return;
-			file.size += chunk.length;
-			if (file.size > limits.maxFileBytes) {
-				tooLarge = new UploadError(413, 'too_large', 'file too large');
-				return;
-			}
-			await handle.write(chunk);
-		} else {
-			fieldSize += chunk.length;
-			if (fieldSize > maxFieldBytes) throw bad(`field ${JSON.stringify(part.name)} is too long`);
-			fieldChunks.push(chunk);
-		}
-	}
-
-	async function endPart(): Promise<void> {
-		if (!part) return;
-		if (part.fileName === null) {
-			fields[part.name] = Buffer.concat(fieldChunks).toString('utf8');
-		} else if (handle) {
-			await handle.close();
-			handle = null;
-		}
-		part = null;
-	}
-
-	/** Consume as much of `buf` as possible. */
-	async function consume(): Promise<void> {
-		for (;;) {
-			if (state === 'preamble') {
-				const at = buf.indexOf(delimiter);
-				if (at < 0) {
-					buf = buf.subarray(Math.max(0, buf.length - delimiter.length + 1));
-					return;
-				}
-				buf = buf.subarray(at + delimiter.length);
-				state = 'after';
-			} else if (state === 'after') {
-				// After a delimiter: "--" ends the body, else optional padding and CRLF.
-				if (buf.length < 2) return;
-				if (buf[0] === 0x2d && buf[1] === 0x2d) {
-					state = 'done';
-					buf = Buffer.alloc(0);
-					return;
-				}
-				const crlf = buf.indexOf('\r\n');
-				if (crlf < 0) {
-					if (buf.length > 256) throw bad('malformed boundary line');
-					return;
-				}
-				if (buf.subarray(0, crlf).toString('latin1').trim() !== '')
-					throw bad('malformed boundary line');
-				buf = buf.subarray(crlf + 2);
-				state = 'headers';
-			} else if (state === 'headers') {
-				const at = buf.indexOf(headerEnd);
-				if (at < 0) {
-					if (buf.length > 16_384) throw bad('part headers too long');
-					return;
-				}
-				const headers = parseHeaders(buf.subarray(0, at).toString('utf8'));
-				if (!headers) throw bad('a part without a form-data Content-Disposition');
-				buf = buf.subarray(at + headerEnd.length);
-				await startPart(headers);
-				state = 'body';
-			} else if (state === 'body') {
-				const at = buf.indexOf(delimiter);
-				if (at >= 0) {
-					await data(buf.subarray(0, at));
-					await endPart();
-					buf = buf.subarray(at + delimiter.length);
-					state = 'after';
-				} else {
-					// Keep what could be the start of a delimiter split across chunks.
-					const safe = buf.length - delimiter.length + 1;
-					if (safe > 0) {
-						await data(buf.subarray(0, safe));
-						buf = buf.subarray(safe);
-					}
-					return;
-				}
-			} else {
-				buf = Buffer.alloc(0); // epilogue: ignored
-				return;
-			}
-		}
-	}
-
-	const reader = request.body.getReader();
 	try {
-		for (;;) {
-			let result: ReadableStreamReadResult<Uint8Array>;
-			try {
-				result = await reader.read();
-			} catch (e) {
-				// adapter-node errors the stream when the body passes BODY_SIZE_LIMIT.
-				const status = (e as { status?: number }).status;
-				if (status === 413) throw new UploadError(413, 'too_large', 'request body too large');
-				throw e;
-			}
-			if (result.done) break;
-			if (malformed) continue; // drain the rest, then report
-			buf = buf.length === 0 ? Buffer.from(result.value) : Buffer.concat([buf, result.value]);
-			try {
-				await consume();
-			} catch (e) {
-				if (!(e instanceof UploadError)) throw e;
-				malformed = e;
-				buf = Buffer.alloc(0);
-			}
+		await pipeline(Readable.fromWeb(request.body as unknown as NodeWebStream<Uint8Array>), parser);
+		await Promise.all(writes);
+	} catch (e) {
+		if ((e as { status?: number }).status === 413) {
+			throw new UploadError(413, 'too_large', 'the upload is larger than the server accepts');
 		}
-	} finally {
-		reader.releaseLock();
-		if (handle) await (handle as FileHandle).close();
+		throw new UploadError(
+			400,
+			'malformed',
+			`the upload could not be read: ${(e as Error).message}`
+		);
 	}
-	if (tooLarge) throw tooLarge;
-	if (malformed) throw malformed;
-	if (state !== 'done') throw bad('the upload ended early (the connection may have broken)');
-	return { fields, file };
+	if (problem) throw problem;
+	// Assigned in a callback, which TypeScript's flow analysis cannot see.
+	return { fields, file: file as UploadedFile | null };
 }
