@@ -1,0 +1,5 @@
+-- Every actor of the reference list (data/reference/actors.csv) with its kind (member_state,
+-- associated, historical, eu_body) and its names in English and Dutch, by code.
+SELECT code, kind, name_en, name_nl
+FROM ref_actor
+ORDER BY code

@@ -1,0 +1,337 @@
+// The overview and member-state pages on the bundled sample data (see tests/e2e/serve.js).
+//
+// Every test passes an explicit as-of date. The expected figures come from `cosi metrics
+// --as-of 2025-06-30 --json`, which serve.js runs on the same database before the server starts
+// (afterwards the server holds the file and the CLI cannot open it).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const asOf = '2025-06-30';
+const programme = 'EU-ROADMAP-2016';
+const screensDir = join('tests', 'e2e', '.artifacts', 'screens');
+const metricsFile = join('tests', 'e2e', '.artifacts', `metrics-${asOf}.json`);
+
+interface Metrics {
+	asOf: string;
+	progress: { programme: string; actor: string; progressPct: number | null }[];
+	withheld: { memberState: string; withheld: number; unjustified: number; ratio: number | null }[];
+	retention: { memberState: string; overdueReview: number; compliancePct: number | null }[];
+}
+
+function expectedMetrics(): Metrics {
+	return JSON.parse(readFileSync(metricsFile, 'utf8')) as Metrics;
+}
+
+// The page's own formatting (src/lib/i18n/format.ts), in English.
+const integer = (n: number) => new Intl.NumberFormat('en-GB').format(n);
+const percent = (pct: number | null) =>
+	pct === null
+		? '–'
+		: new Intl.NumberFormat('en-GB', {
+				style: 'percent',
+				minimumFractionDigits: 1,
+				maximumFractionDigits: 1
+			}).format(pct / 100);
+
+/** Save a full-page screenshot under .artifacts/screens/ and attach it to the report. */
+async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+	mkdirSync(screensDir, { recursive: true });
+	const path = join(screensDir, `${name}.png`);
+	await page.screenshot({ path, fullPage: true });
+	await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Fail on serious or critical accessibility violations (axe-core, WCAG 2.x A/AA rules). */
+async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	const bad = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+	expect(bad, bad.join('\n')).toEqual([]);
+}
+
+/** Nothing on the page is wider than the viewport (wide tables scroll in their wrapper). */
+async function expectNoPageOverflow(page: Page): Promise<void> {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** The visible text of a figure in the member-state table. */
+function figure(page: Page, metric: string, ms: string) {
+	return page.locator(`#ms-table [data-metric="${metric}"][data-ms="${ms}"] .value`);
+}
+
+test.describe('overview', () => {
+	test('shows the same figures as `cosi metrics --json` for several member states', async ({
+		page
+	}) => {
+		const expected = expectedMetrics();
+		expect(expected.asOf).toBe(asOf);
+		await page.goto(`/?asOf=${asOf}&programme=${programme}`);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.getByText('Figures as of 30 June 2025')).toBeVisible();
+
+		for (const ms of ['AT', 'DE', 'FR', 'NL', 'MT']) {
+			const w = expected.withheld.find((r) => r.memberState === ms);
+			const r = expected.retention.find((x) => x.memberState === ms);
+			const p = expected.progress.find((x) => x.programme === programme && x.actor === ms);
+			expect(w && r && p, `${ms} in the JSON`).toBeTruthy();
+			await expect(figure(page, 'withheld', ms)).toHaveText(integer(w!.withheld));
+			await expect(figure(page, 'unjustified', ms)).toHaveText(integer(w!.unjustified));
+			await expect(figure(page, 'ratio', ms)).toHaveText(
+				percent(w!.ratio === null ? null : w!.ratio * 100)
+			);
+			await expect(figure(page, 'compliance', ms)).toHaveText(percent(r!.compliancePct));
+			await expect(figure(page, 'overdue-review', ms)).toHaveText(integer(r!.overdueReview));
+			await expect(figure(page, 'progress', ms)).toHaveText(percent(p!.progressPct));
+		}
+
+		// EU-wide: the sum over all member states.
+		const total = expected.withheld.reduce((s, w) => s + w.withheld, 0);
+		await expect(page.locator('[data-metric="eu-withheld"] .value')).toHaveText(integer(total));
+		await expect(figure(page, 'withheld', 'EU')).toHaveText(integer(total));
+	});
+
+	test('a withheld figure leads to exactly that many sharing rows', async ({ page }) => {
+		await page.goto(`/?asOf=${asOf}`);
+		const link = page.locator('#ms-table a[data-metric="withheld"][data-ms="AT"]');
+		const shown = (await link.locator('.value').innerText()).trim();
+		expect(Number(shown.replace(/\D/g, ''))).toBeGreaterThan(0);
+		await link.click();
+		await expect(page).toHaveURL(/\/records\/sharing\?/);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('asOf')).toBe(asOf);
+		expect(url.searchParams.get('ms')).toBe('AT');
+		expect(url.searchParams.get('decision')).toBe('withheld');
+		await expect(page.getByRole('heading', { name: /^[\d,]+ rows?$/ })).toHaveText(`${shown} rows`);
+	});
+
+	test('every figure of a row leads to as many rows as it counts', async ({ page, request }) => {
+		await page.goto(`/?asOf=${asOf}&programme=${programme}`);
+		// Counts lead to that many rows; a percentage to the rows of its denominator, which its
+		// accessible name states ("… of 2,372 relevant rows").
+		const links = page.locator(
+			'#ms-table tr:has([data-ms-link="MT"]) a.figure, #ms-table tfoot a.figure'
+		);
+		const n = await links.count();
+		expect(n).toBeGreaterThanOrEqual(20);
+		for (let i = 0; i < n; i++) {
+			const link = links.nth(i);
+			const value = (await link.locator('.value').innerText()).trim();
+			const name = (await link.innerText()).trim();
+			const denominator = /of ([\d,]+) (?:applicable pairs|relevant rows|active records)/.exec(
+				name
+			);
+			const expected = denominator ? denominator[1] : value;
+			const href = (await link.getAttribute('href')) as string;
+			const body = await (await request.get(new URL(href, page.url()).toString())).text();
+			const total = /id="records-total"[^>]*>([^<]+)</.exec(body)?.[1].trim();
+			expect(total, `${name} → ${href}`).toBe(`${expected} ${expected === '1' ? 'row' : 'rows'}`);
+		}
+	});
+
+	test('filters chosen in the form survive a reload', async ({ page }) => {
+		await page.goto(`/?asOf=${asOf}`);
+		await page.getByLabel('As-of date').fill('2024-12-31');
+		await page.getByLabel('Programme', { exact: true }).selectOption(programme);
+		await page.getByRole('button', { name: 'Show figures' }).click();
+		await expect(page).toHaveURL(/asOf=2024-12-31/);
+		expect(new URL(page.url()).searchParams.get('programme')).toBe(programme);
+		// Empty period fields are dropped from the address.
+		expect(new URL(page.url()).searchParams.has('from')).toBe(false);
+		await expect(page.getByText('Figures as of 31 December 2024')).toBeVisible();
+		const before = await figure(page, 'withheld', 'FR').innerText();
+		const progressBefore = await figure(page, 'progress', 'FR').innerText();
+
+		await page.reload();
+		await expect(page.getByLabel('As-of date')).toHaveValue('2024-12-31');
+		await expect(page.getByLabel('Programme', { exact: true })).toHaveValue(programme);
+		await expect(figure(page, 'withheld', 'FR')).toHaveText(before);
+		await expect(figure(page, 'progress', 'FR')).toHaveText(progressBefore);
+		// An earlier date gives different figures than 30 June 2025.
+		const expected = expectedMetrics().withheld.find((w) => w.memberState === 'FR')!;
+		expect(before).not.toBe(integer(expected.withheld));
+	});
+
+	test('switches to Dutch and back: headings, dates and numbers follow', async ({ page }) => {
+		await page.goto(`/?asOf=${asOf}`);
+		await page.getByRole('link', { name: 'Nederlands' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Overzicht');
+		await expect(page.getByRole('heading', { name: 'Per lidstaat' })).toBeVisible();
+		await expect(page.getByText('Cijfers per 30 juni 2025')).toBeVisible();
+		// The address (and so the as-of date) is kept.
+		expect(new URL(page.url()).searchParams.get('asOf')).toBe(asOf);
+		// A percentage with a decimal comma; thousands with a dot.
+		await expect(figure(page, 'ratio', 'AT')).toHaveText(/^\d+,\d\s?%$/);
+		await expect(figure(page, 'withheld', 'EU')).toHaveText(/^\d{1,3}(\.\d{3})+$/);
+		await expect(page.locator('#chart-progress-title')).toContainText('Voortgang');
+
+		await page.getByRole('link', { name: 'English' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Overview');
+		await expect(figure(page, 'ratio', 'AT')).toHaveText(/^\d+\.\d%$/);
+	});
+
+	test('sorts the member-state table from its column headings', async ({ page }) => {
+		const expected = expectedMetrics();
+		await page.goto(`/?asOf=${asOf}`);
+		const table = page.locator('#ms-table');
+		const heading = table.getByRole('columnheader', { name: 'Withheld', exact: true });
+		await heading.getByRole('button').click();
+		await expect(heading).toHaveAttribute('aria-sort', 'descending');
+		const most = [...expected.withheld].sort((a, b) => b.withheld - a.withheld)[0];
+		await expect(table.locator('tbody tr').first().locator('th')).toContainText(most.memberState);
+		// Again, by keyboard: ascending.
+		await heading.getByRole('button').focus();
+		await page.keyboard.press('Enter');
+		await expect(heading).toHaveAttribute('aria-sort', 'ascending');
+		const least = [...expected.withheld].sort((a, b) => a.withheld - b.withheld)[0];
+		await expect(table.locator('tbody tr').first().locator('th')).toContainText(least.memberState);
+		// The EU-wide row stays at the foot.
+		await expect(table.locator('tfoot th')).toContainText('EU-wide');
+	});
+
+	test('charts are drawn again in the browser with tooltips', async ({ page }) => {
+		await page.goto(`/?asOf=${asOf}`);
+		const chart = page.locator('#chart-progress-title').locator('..');
+		const svg = chart.locator('.browser-svg svg');
+		await expect(svg).toHaveAttribute('role', 'img');
+		await expect(svg).toHaveAttribute('aria-label', /Implementation progress per member state/);
+		await expect(chart.locator('.server-svg')).toHaveCount(0);
+		const box = await svg.boundingBox();
+		expect(box).not.toBeNull();
+		// Hover the first (longest) bar: Plot's tip shows its text.
+		await svg.locator('rect').first().hover();
+		await expect(svg.locator('text', { hasText: /% implemented \(\d+/ })).toHaveCount(1);
+	});
+
+	test('an as-of date before any data explains what is missing', async ({ page }) => {
+		await page.goto('/?asOf=2000-01-01');
+		await expect(page.getByText('Figures as of 1 January 2000')).toBeVisible();
+		const sharing = page.getByRole('article', { name: 'Withheld information' });
+		await expect(sharing).toContainText(
+			'No relevant sharing rows on or before 1 January 2000 (in the chosen period).'
+		);
+		await expect(sharing).toContainText('npx cosi ingest FILE --kind sharing');
+		const retention = page.getByRole('article', { name: 'Retention compliance' });
+		await expect(retention).toContainText(
+			'No retention records created on or before 1 January 2000.'
+		);
+		await expect(retention).toContainText('npx cosi ingest FILE --kind retention');
+		// Actions are in the catalogue whatever the date: reported by nobody yet.
+		const progress = page.getByRole('article', { name: 'Implementation progress' });
+		await expect(progress.locator('[data-metric="eu-progress"]').first()).toContainText('0.0%');
+	});
+
+	test('a bad date is a helpful 400 page', async ({ page }) => {
+		const response = await page.goto('/?asOf=2025-02-30');
+		expect(response?.status()).toBe(400);
+		await expect(page.getByText('invalid asOf: "2025-02-30"')).toBeVisible();
+	});
+
+	test('is accessible, and fits at 1280 and 390 pixels', async ({ page }, testInfo) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(`/?asOf=${asOf}`);
+		await expect(page.locator('.browser-svg svg').first()).toBeVisible();
+		await expectAccessible(page);
+		await expectNoPageOverflow(page);
+		await screenshot(page, testInfo, 'overview-1280');
+
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`/?asOf=${asOf}`);
+		await expect(page.locator('.browser-svg svg').first()).toBeVisible();
+		await expectNoPageOverflow(page);
+		await screenshot(page, testInfo, 'overview-390');
+	});
+});
+
+test.describe('member-state page', () => {
+	test('shows the member state as of the date, with links to its rows', async ({ page }) => {
+		const expected = expectedMetrics();
+		const w = expected.withheld.find((r) => r.memberState === 'NL')!;
+		await page.goto(`/?asOf=${asOf}`);
+		await page.locator('#ms-table a[data-ms-link="NL"]').click();
+		await expect(page).toHaveURL(/\/member-states\/NL\?asOf=2025-06-30/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Netherlands (NL)');
+		const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+		await expect(crumbs.getByRole('link', { name: 'Overview' })).toBeVisible();
+		await expect(crumbs.locator('[aria-current="page"]')).toHaveText('Netherlands');
+		await expect(page.locator('[data-metric="withheld"][data-ms="NL"] .value')).toHaveText(
+			integer(w.withheld)
+		);
+		await expect(
+			page.getByRole('table', { name: /Sharing by Netherlands per channel/ })
+		).toBeVisible();
+		await expect(
+			page.getByRole('table', { name: /Retention of Netherlands per register/ })
+		).toBeVisible();
+		await expect(page.getByRole('table', { name: /Actions of Netherlands/ })).toBeVisible();
+		await expect(
+			page.getByRole('table', { name: /Quality of the files Netherlands sent/ })
+		).toBeVisible();
+	});
+
+	test('an alias or lower-case code leads to the member state; an unknown one is a 404', async ({
+		page
+	}) => {
+		await page.goto(`/member-states/gr?asOf=${asOf}`);
+		await expect(page).toHaveURL(/\/member-states\/EL\?asOf=2025-06-30$/);
+		const response = await page.goto('/member-states/XX');
+		expect(response?.status()).toBe(404);
+		await expect(
+			page.getByText('There is no member state or other actor with the code XX.')
+		).toBeVisible();
+	});
+
+	test('is accessible, and fits at 1280 and 390 pixels', async ({ page }, testInfo) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(`/member-states/AT?asOf=${asOf}`);
+		await expect(page.locator('.browser-svg svg').first()).toBeVisible();
+		await expectAccessible(page);
+		await expectNoPageOverflow(page);
+		await screenshot(page, testInfo, 'member-state-1280');
+
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`/member-states/AT?asOf=${asOf}`);
+		await expectNoPageOverflow(page);
+		await screenshot(page, testInfo, 'member-state-390');
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the overview shows its table and server-rendered charts', async ({ page }) => {
+		await page.goto(`/?asOf=${asOf}`);
+		const table = page.getByRole('table', { name: /Headline metrics per member state/ });
+		await expect(table).toBeVisible();
+		expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(27);
+		// Plain headings (no sort buttons that would do nothing) in the server's order.
+		await expect(table.locator('thead button')).toHaveCount(0);
+		await expect(table.locator('tbody tr').first().locator('th')).toContainText('AT');
+		// Three charts as SVG from the server, each an image with a name, a description and a
+		// native tooltip per mark.
+		const svgs = page.locator('figure.chart .server-svg svg');
+		await expect(svgs).toHaveCount(3);
+		for (const svg of await svgs.all()) {
+			await expect(svg).toHaveAttribute('role', 'img');
+			await expect(svg).toHaveAttribute('aria-label', /.+/);
+			expect(await svg.locator('desc').count()).toBe(1);
+			expect(await svg.locator('title').count()).toBeGreaterThan(0);
+		}
+		// The figures are plain links.
+		const link = page.locator('#ms-table a[data-metric="withheld"][data-ms="AT"]');
+		await expect(link).toHaveAttribute(
+			'href',
+			/records\/sharing\?asOf=2025-06-30&ms=AT&decision=withheld/
+		);
+	});
+});
