@@ -3,6 +3,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
 import { DatabaseLockedError } from '$lib/server/db';
 
@@ -60,7 +61,7 @@ function isDatabaseLocked(error: unknown): error is DatabaseLockedError {
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	// Unknown routes and methods arrive here too; they are not faults of the server.
-	if (status === 404) return { message: 'There is no page at this address.' };
+	if (status === 404) return { message: m.err_no_page() };
 	if (status < 500) return { message };
 
 	const id = randomUUID().slice(0, 8);
@@ -68,12 +69,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (isDatabaseLocked(error)) {
 		console.error(`[error ${id}] ${where}: ${error.message}`);
 		return {
-			message:
-				'The database is in use by another process (for example an import with npx cosi). ' +
-				'Wait for it to finish, or stop it, then reload this page.',
+			message: m.err_db_locked(),
 			id
 		};
 	}
 	console.error(`[error ${id}] ${where}:`, error);
-	return { message: 'Internal error', id };
+	return { message: m.err_internal(), id };
 };

@@ -81,8 +81,12 @@ async function listedBatches(page: Page): Promise<ListedBatch[]> {
 	}));
 }
 
-test('/ leads to the list of imports', async ({ page }) => {
-	await page.goto('/');
+test('the main navigation leads to the imports and marks the current page', async ({ page }) => {
+	await page.goto('/?asOf=2025-06-30');
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Imports' })
+		.click();
 	await expect(page).toHaveURL(/\/imports$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
 	await expect(
