@@ -3,37 +3,20 @@
 -- (missing_shared_on), shared after D (shared_after_as_of) or with shared_on before occurred_on
 -- (negative_delay, a data error) are counted but left out of the statistics. median_days and
 -- p90_days interpolate (quantile_cont). All 27 member states are listed.
--- Definition (docs/metrics.md, "Withheld-information ratio"): rows of sharing_current with
--- relevant = true and occurred_on <= D, and inside the period when one is given (from and to
--- are inclusive and either may be NULL for an open end). ratio = withheld / (shared + withheld)
--- (pending rows are counted in relevant and pending, never in the ratio); unjustified =
--- withheld rows whose withholding_ground is empty or whose weighing_documented is not true.
--- A zero denominator gives NULL.
+-- Definition (docs/metrics.md, "Withheld-information ratio"): queries/lib/020_withheld.sql,
+-- whose header states it in full.
 -- @param as_of DATE  the as-of date D: only rows that occurred on or before D count
 -- @param from DATE?  start of the period, inclusive (NULL: no start)
 -- @param to DATE?  end of the period, inclusive (NULL: up to D)
 -- @param member_state VARCHAR?  only this originating member state (NULL: all)
 -- @param channel VARCHAR?  only this channel (NULL: all)
 WITH
-scope AS (
-	SELECT member_state, decision, occurred_on, shared_on,
-		decision = 'withheld'
-			AND (nullif(trim(withholding_ground), '') IS NULL OR weighing_documented IS NOT TRUE)
-			AS unjustified
-	FROM sharing_current
-	WHERE relevant
-		AND occurred_on <= $as_of
-		AND ($from IS NULL OR occurred_on >= $from)
-		AND ($to IS NULL OR occurred_on <= $to)
-		AND ($member_state IS NULL OR member_state = $member_state)
-		AND ($channel IS NULL OR channel = $channel)
-		AND decision = 'shared'
-),
 measured AS (
 	SELECT member_state, shared_on, occurred_on,
 		CASE WHEN shared_on <= $as_of AND shared_on >= occurred_on THEN shared_on - occurred_on END
 			AS delay_days
-	FROM scope
+	FROM sharing_in_scope($as_of, $from, $to, $member_state, $channel)
+	WHERE decision = 'shared'
 ),
 counted AS (
 	SELECT member_state,
@@ -48,11 +31,6 @@ counted AS (
 		count(*) FILTER (WHERE shared_on < occurred_on) AS negative_delay
 	FROM measured
 	GROUP BY member_state
-),
-listed AS (
-	SELECT code AS member_state
-	FROM ref_actor
-	WHERE kind = 'member_state' AND ($member_state IS NULL OR code = $member_state)
 )
 SELECT member_state,
 	coalesce(shared, 0)::INTEGER AS shared,
@@ -65,5 +43,5 @@ SELECT member_state,
 	coalesce(shared_after_as_of, 0)::INTEGER AS shared_after_as_of,
 	coalesce(negative_delay, 0)::INTEGER AS negative_delay
 FROM counted
-FULL JOIN listed USING (member_state)
+FULL JOIN member_state_listed($member_state) USING (member_state)
 ORDER BY member_state

@@ -1,10 +1,6 @@
 -- How many rows withheld_rows returns in total for the same filters.
--- Definition (docs/metrics.md, "Withheld-information ratio"): rows of sharing_current with
--- relevant = true and occurred_on <= D, and inside the period when one is given (from and to
--- are inclusive and either may be NULL for an open end). ratio = withheld / (shared + withheld)
--- (pending rows are counted in relevant and pending, never in the ratio); unjustified =
--- withheld rows whose withholding_ground is empty or whose weighing_documented is not true.
--- A zero denominator gives NULL.
+-- Definition (docs/metrics.md, "Withheld-information ratio"): withheld_drill_row in
+-- queries/lib/020_withheld.sql, whose header states it in full.
 -- @param as_of DATE  the as-of date D: only rows that occurred on or before D count
 -- @param from DATE?  start of the period, inclusive (NULL: no start)
 -- @param to DATE?  end of the period, inclusive (NULL: up to D)
@@ -14,37 +10,6 @@
 -- @param decision VARCHAR?  shared | withheld | pending (NULL: all)
 -- @param only_unjustified BOOLEAN?  true: only unjustified withholdings (NULL/false: all)
 -- @param month DATE?  only rows that occurred in the month of this date (NULL: all)
-WITH
-scope AS (
-	SELECT event_id, occurred_on, member_state, channel, recipient, category, decision,
-		shared_on, withholding_ground, weighing_documented, weighing_ref, terrorism_marker,
-		context_provided, subject_ref, batch_id, source_row,
-		decision = 'withheld'
-			AND (nullif(trim(withholding_ground), '') IS NULL OR weighing_documented IS NOT TRUE)
-			AS unjustified
-	FROM sharing_current
-	WHERE relevant
-		AND occurred_on <= $as_of
-		AND ($from IS NULL OR occurred_on >= $from)
-		AND ($to IS NULL OR occurred_on <= $to)
-		AND ($member_state IS NULL OR member_state = $member_state)
-		AND ($channel IS NULL OR channel = $channel)
-		AND ($ground IS NULL OR coalesce(nullif(trim(withholding_ground), ''), '(none)') = $ground)
-		AND ($decision IS NULL OR decision = $decision)
-		AND ($month IS NULL OR date_trunc('month', occurred_on) = date_trunc('month', $month::DATE))
-),
-decision_check AS (
-	-- An unknown decision is an error naming the accepted values, not an empty result.
-	SELECT CASE
-		WHEN $decision IS NOT NULL AND $decision NOT IN ('shared', 'withheld', 'pending')
-		THEN error(format('invalid decision: "{}" (expected shared, withheld or pending)', $decision))
-	END AS ok
-),
-selected AS (
-	SELECT scope.*
-	FROM scope, decision_check
-	-- Referencing ok makes the check run.
-	WHERE ok IS NULL AND ($only_unjustified IS NOT TRUE OR unjustified)
-)
 SELECT count(*)::INTEGER AS total
-FROM selected
+FROM withheld_drill_row($as_of, $from, $to, $member_state, $channel, $ground, $decision,
+	$only_unjustified, $month)

@@ -14,7 +14,7 @@ import {
 	todayIso,
 	type HeadlineMetrics
 } from './metrics.ts';
-import { runQuery, type ParamValue, type Row } from './queries.ts';
+import { loadQuery, runQuery, type ParamValue, type Row } from './queries.ts';
 
 const D = '2026-06-30';
 let dir: string;
@@ -41,6 +41,18 @@ async function freshDb(): Promise<{ con: DuckDBConnection; path: string }> {
 }
 
 type Value = string | number | boolean | null;
+type Kind = 'sharing' | 'actions' | 'retention';
+type Extra = Record<string, Value>;
+
+/** A fresh database with batches 1 .. count of one kind, imported on 1 Jan 2026. */
+async function dbWithBatches(
+	kind: Kind,
+	count = 1
+): Promise<{ con: DuckDBConnection; path: string }> {
+	const db = await freshDb();
+	for (let batchId = 1; batchId <= count; batchId++) await addBatch(db.con, batchId, kind);
+	return db;
+}
 
 async function insert(con: DuckDBConnection, table: string, row: Record<string, Value>) {
 	const names = Object.keys(row);
@@ -51,7 +63,7 @@ async function insert(con: DuckDBConnection, table: string, row: Record<string, 
 async function addBatch(
 	con: DuckDBConnection,
 	batchId: number,
-	kind: 'sharing' | 'actions' | 'retention',
+	kind: Kind,
 	importedAt = '2026-01-01 12:00:00'
 ) {
 	await insert(con, 'batch', {
@@ -71,50 +83,65 @@ async function addBatch(
 
 let sourceRow = 1;
 
-/** An action status row; batch 1 unless given. */
+/** An action status row of programme ROADMAP in batch 1, unless extra says otherwise. */
 async function addStatus(
 	con: DuckDBConnection,
-	row: { action_id: string; actor: string; reported_on: string; status: string } & Record<
-		string,
-		Value
-	>
+	actionId: string,
+	actor: string,
+	reportedOn: string,
+	status: string,
+	extra: Extra = {}
 ) {
 	await insert(con, 'action_status', {
 		batch_id: 1,
 		source_row: ++sourceRow,
 		programme: 'ROADMAP',
-		...row
+		action_id: actionId,
+		actor,
+		reported_on: reportedOn,
+		status,
+		...extra
 	});
 }
 
-/** A relevant sharing row; batch 1 unless given. */
+/** A relevant sharing row on 15 Jan 2026 over SIS in batch 1, unless extra says otherwise. */
 async function addSharing(
 	con: DuckDBConnection,
-	row: { member_state: string; decision: string } & Record<string, Value>
+	memberState: string,
+	decision: string,
+	extra: Extra = {}
 ) {
 	await insert(con, 'sharing_event', {
 		batch_id: 1,
 		source_row: ++sourceRow,
 		event_id: `E${sourceRow}`,
 		occurred_on: '2026-01-15',
+		member_state: memberState,
 		channel: 'SIS',
 		relevant: true,
-		...row
+		decision,
+		...extra
 	});
 }
 
-/** A retention record; batch 1 unless given. */
+/** A SIS registration record in batch 1, unless extra says otherwise. */
 async function addRecord(
 	con: DuckDBConnection,
-	row: { member_state: string; legal_basis: string; created_on: string } & Record<string, Value>
+	memberState: string,
+	legalBasis: string,
+	createdOn: string,
+	extra: Extra = {}
 ) {
 	await insert(con, 'retention_record', {
 		batch_id: 1,
 		source_row: ++sourceRow,
 		record_id: `R${sourceRow}`,
+		member_state: memberState,
 		register: 'SIS',
+		legal_basis: legalBasis,
+		created_on: createdOn,
 		kind: 'registration',
-		...row
+		...extra
 	});
 }
 
@@ -158,49 +185,25 @@ function retentionOf(m: HeadlineMetrics, memberState: string) {
 	return row;
 }
 
-async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue>) {
-	return runQuery<Row>(con, name, params);
+/**
+ * Run a named query passing every declared parameter: the given ones, else as_of D, the first
+ * page of 10 rows, and NULL (all) for each filter.
+ */
+async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue> = {}) {
+	const defaults: Record<string, ParamValue> = { as_of: D, limit: 10, offset: 0 };
+	const all = loadQuery(name).params.map((p) => [p.name, defaults[p.name] ?? null]);
+	return runQuery<Row>(con, name, { ...Object.fromEntries(all), ...params });
 }
 
 describe('implementation progress', () => {
 	it('takes the latest status of a pair (larger batch on the same date)', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addBatch(con, 2, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-01-01',
-			status: 'not_started',
-			responsible: 'NL'
-		});
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-05-01',
-			status: 'implemented'
-		});
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'in_progress'
-		});
+		const { con } = await dbWithBatches('actions', 2);
+		await addStatus(con, '1', 'NL', '2026-01-01', 'not_started', { responsible: 'NL' });
+		await addStatus(con, '1', 'NL', '2026-05-01', 'implemented');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'in_progress');
 		// Same date, two batches: the larger batch id wins.
-		await addStatus(con, {
-			action_id: '2',
-			actor: 'NL',
-			reported_on: '2026-05-01',
-			status: 'implemented',
-			responsible: 'NL'
-		});
-		await addStatus(con, {
-			batch_id: 2,
-			action_id: '2',
-			actor: 'NL',
-			reported_on: '2026-05-01',
-			status: 'not_started'
-		});
+		await addStatus(con, '2', 'NL', '2026-05-01', 'implemented', { responsible: 'NL' });
+		await addStatus(con, '2', 'NL', '2026-05-01', 'not_started', { batch_id: 2 });
 		const nl = progressOf(await headline(con), 'NL');
 		// Action 1 implemented, action 2 not started: 1 of 2.
 		expect(nl).toMatchObject({
@@ -213,22 +216,12 @@ describe('implementation progress', () => {
 	});
 
 	it('ignores a status reported after D', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'in_progress',
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'in_progress', {
 			completion_pct: 40,
 			responsible: 'NL'
 		});
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-05-01',
-			status: 'implemented'
-		});
+		await addStatus(con, '1', 'NL', '2026-05-01', 'implemented');
 		// As of 1 April only the March report exists: in progress at 40 %.
 		expect(progressOf(await headline(con, '2026-04-01'), 'NL')).toMatchObject({
 			implemented: 0,
@@ -246,22 +239,9 @@ describe('implementation progress', () => {
 	});
 
 	it('expands MS to the 27 member states, next to other codes and aliases', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'implemented',
-			responsible: 'MS, Europol'
-		});
-		await addStatus(con, {
-			action_id: '2',
-			actor: 'COM',
-			reported_on: '2026-03-01',
-			status: 'in_progress',
-			responsible: 'COM GR'
-		});
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { responsible: 'MS, Europol' });
+		await addStatus(con, '2', 'COM', '2026-03-01', 'in_progress', { responsible: 'COM GR' });
 		const m = await headline(con);
 		const actors = m.progress.map((p) => p.actor);
 		// 27 member states (EL twice: from MS and from the alias GR, once as a pair per action)
@@ -276,15 +256,17 @@ describe('implementation progress', () => {
 	});
 
 	it('leaves not_applicable out of the denominator and weighs in-progress work', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		const report = { actor: 'NL', reported_on: '2026-03-01', responsible: 'NL' };
-		await addStatus(con, { ...report, action_id: '1', status: 'implemented' });
-		await addStatus(con, { ...report, action_id: '2', status: 'ongoing' });
-		await addStatus(con, { ...report, action_id: '3', status: 'not_applicable' });
-		await addStatus(con, { ...report, action_id: '4', status: 'in_progress' }); // 0.5
-		await addStatus(con, { ...report, action_id: '5', status: 'in_progress', completion_pct: 20 });
-		await addStatus(con, { ...report, action_id: '6', status: 'not_started' });
+		const { con } = await dbWithBatches('actions');
+		const responsibleNl = { responsible: 'NL' };
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', responsibleNl);
+		await addStatus(con, '2', 'NL', '2026-03-01', 'ongoing', responsibleNl);
+		await addStatus(con, '3', 'NL', '2026-03-01', 'not_applicable', responsibleNl);
+		await addStatus(con, '4', 'NL', '2026-03-01', 'in_progress', responsibleNl); // 0.5
+		await addStatus(con, '5', 'NL', '2026-03-01', 'in_progress', {
+			...responsibleNl,
+			completion_pct: 20
+		});
+		await addStatus(con, '6', 'NL', '2026-03-01', 'not_started', responsibleNl);
 		const nl = progressOf(await headline(con), 'NL');
 		// 6 pairs, 5 applicable; implemented 2 (implemented + ongoing): 40 %;
 		// weighted (1 + 1 + 0.5 + 0.2 + 0) / 5 = 54 %.
@@ -300,22 +282,9 @@ describe('implementation progress', () => {
 	});
 
 	it('counts a responsible actor without a report as no_report, and a ratio of nothing as null', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'implemented',
-			responsible: 'NL BE'
-		});
-		await addStatus(con, {
-			action_id: '2',
-			actor: 'FR',
-			reported_on: '2026-03-01',
-			status: 'not_applicable',
-			responsible: 'FR'
-		});
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { responsible: 'NL BE' });
+		await addStatus(con, '2', 'FR', '2026-03-01', 'not_applicable', { responsible: 'FR' });
 		const m = await headline(con);
 		expect(progressOf(m, 'BE')).toMatchObject({
 			pairs: 1,
@@ -334,96 +303,52 @@ describe('implementation progress', () => {
 	});
 
 	it('counts a pair reported by an actor outside the responsible list', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'implemented',
-			responsible: 'NL'
-		});
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'DE',
-			reported_on: '2026-03-01',
-			status: 'in_progress'
-		});
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { responsible: 'NL' });
+		await addStatus(con, '1', 'DE', '2026-03-01', 'in_progress');
 		// DE's pair exists only from its first report on.
 		expect((await headline(con)).progress.map((p) => p.actor)).toEqual(['DE', 'NL']);
 		expect((await headline(con, '2026-02-01')).progress.map((p) => p.actor)).toEqual(['NL']);
 	});
 
 	it('is overdue only when the deadline is before D and the pair is not implemented', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		const nl = { actor: 'NL', reported_on: '2026-03-01', responsible: 'NL' };
-		await addStatus(con, { ...nl, action_id: '1', status: 'in_progress', deadline: '2026-06-29' }); // overdue
-		await addStatus(con, { ...nl, action_id: '2', status: 'in_progress', deadline: D }); // due today: not yet
-		await addStatus(con, { ...nl, action_id: '3', status: 'not_started', deadline: '2026-07-01' });
-		await addStatus(con, { ...nl, action_id: '4', status: 'implemented', deadline: '2020-01-01' });
-		await addStatus(con, {
-			...nl,
-			action_id: '5',
-			status: 'not_applicable',
-			deadline: '2020-01-01'
-		});
-		await addStatus(con, { ...nl, action_id: '6', status: 'not_started' }); // no deadline
+		const { con } = await dbWithBatches('actions');
+		const due = (deadline: string) => ({ responsible: 'NL', deadline });
+		await addStatus(con, '1', 'NL', '2026-03-01', 'in_progress', due('2026-06-29')); // overdue
+		await addStatus(con, '2', 'NL', '2026-03-01', 'in_progress', due(D)); // due today: not yet
+		await addStatus(con, '3', 'NL', '2026-03-01', 'not_started', due('2026-07-01'));
+		await addStatus(con, '4', 'NL', '2026-03-01', 'implemented', due('2020-01-01'));
+		await addStatus(con, '5', 'NL', '2026-03-01', 'not_applicable', due('2020-01-01'));
+		await addStatus(con, '6', 'NL', '2026-03-01', 'not_started', { responsible: 'NL' }); // no deadline
 		// Action 7: BE never reported, deadline passed: overdue and no report.
-		await addStatus(con, {
-			...nl,
-			action_id: '7',
-			status: 'ongoing',
+		await addStatus(con, '7', 'NL', '2026-03-01', 'ongoing', {
 			deadline: '2025-12-31',
 			responsible: 'NL BE'
 		});
 		const m = await headline(con);
 		expect(progressOf(m, 'NL').overdue).toBe(1);
 		expect(progressOf(m, 'BE')).toMatchObject({ noReport: 1, overdue: 1 });
-		const overdue = await query(con, 'progress_pairs', {
-			as_of: D,
-			programme: null,
-			actor: null,
-			action_id: null,
-			chapter: null,
-			category: 'overdue',
-			limit: 100,
-			offset: 0
-		});
+		const overdue = await query(con, 'progress_pairs', { category: 'overdue', limit: 100 });
 		expect(overdue.map((p) => `${p.action_id}/${p.actor}`)).toEqual(['1/NL', '7/BE']);
 	});
 
 	it('takes the catalogue from the latest row, whatever D', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'in_progress',
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'in_progress', {
 			responsible: 'NL',
 			deadline: '2026-12-31',
 			chapter: 'A'
 		});
 		// A report after D widens the responsible list and brings the deadline forward; it
 		// leaves chapter empty, which keeps the earlier chapter.
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-09-01',
-			status: 'implemented',
+		await addStatus(con, '1', 'NL', '2026-09-01', 'implemented', {
 			responsible: 'NL, BE',
 			deadline: '2026-05-31'
 		});
 		const m = await headline(con);
 		expect(progressOf(m, 'NL')).toMatchObject({ inProgress: 1, overdue: 1 });
 		expect(progressOf(m, 'BE')).toMatchObject({ noReport: 1, overdue: 1 });
-		const [action] = await query(con, 'progress_by_action', {
-			as_of: D,
-			programme: null,
-			chapter: null,
-			actor: null
-		});
+		const [action] = await query(con, 'progress_by_action');
 		expect(action).toMatchObject({
 			chapter: 'A',
 			deadline: '2026-05-31',
@@ -433,23 +358,13 @@ describe('implementation progress', () => {
 	});
 
 	it('counts a superseded status once, in its latest version', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addBatch(con, 2, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'implemented',
+		const { con } = await dbWithBatches('actions', 2);
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', {
 			responsible: 'NL',
 			superseded_by: 2
 		});
-		await addStatus(con, {
+		await addStatus(con, '1', 'NL', '2026-03-01', 'in_progress', {
 			batch_id: 2,
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'in_progress',
 			responsible: 'NL'
 		});
 		expect(progressOf(await headline(con), 'NL')).toMatchObject({
@@ -460,34 +375,12 @@ describe('implementation progress', () => {
 	});
 
 	it('gives one trend point per reporting round of the programme', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2025-06-30',
-			status: 'in_progress',
-			responsible: 'NL BE'
-		});
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2025-12-31',
-			status: 'implemented'
-		});
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'BE',
-			reported_on: '2025-12-31',
-			status: 'not_started'
-		});
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'BE',
-			reported_on: '2026-09-30',
-			status: 'implemented'
-		}); // after D
-		const trend = await query(con, 'progress_trend', { as_of: D, programme: null, actor: null });
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2025-06-30', 'in_progress', { responsible: 'NL BE' });
+		await addStatus(con, '1', 'NL', '2025-12-31', 'implemented');
+		await addStatus(con, '1', 'BE', '2025-12-31', 'not_started');
+		await addStatus(con, '1', 'BE', '2026-09-30', 'implemented'); // after D
+		const trend = await query(con, 'progress_trend');
 		const totals = trend.filter((t) => t.actor === null);
 		// Round 1: NL in progress, BE no report: 0 of 2. Round 2: NL implemented, BE not started.
 		expect(
@@ -500,26 +393,12 @@ describe('implementation progress', () => {
 	});
 
 	it('drills down to each pair with its latest status and its file', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'implemented',
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', {
 			responsible: 'NL BE',
 			title: 'One'
 		});
-		const pairs = await query(con, 'progress_pairs', {
-			as_of: D,
-			programme: 'ROADMAP',
-			actor: null,
-			action_id: '1',
-			chapter: null,
-			category: null,
-			limit: 10,
-			offset: 0
-		});
+		const pairs = await query(con, 'progress_pairs', { programme: 'ROADMAP', action_id: '1' });
 		expect(pairs).toMatchObject([
 			{
 				actor: 'BE',
@@ -544,19 +423,16 @@ describe('implementation progress', () => {
 
 describe('withheld-information ratio', () => {
 	it('keeps pending rows out of the ratio but counts them as relevant', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'sharing');
-		for (let i = 0; i < 3; i++) await addSharing(con, { member_state: 'NL', decision: 'shared' });
-		await addSharing(con, {
-			member_state: 'NL',
-			decision: 'withheld',
+		const { con } = await dbWithBatches('sharing');
+		for (let i = 0; i < 3; i++) await addSharing(con, 'NL', 'shared');
+		await addSharing(con, 'NL', 'withheld', {
 			withholding_ground: 'legal',
 			weighing_documented: true
 		});
-		await addSharing(con, { member_state: 'NL', decision: 'pending' });
-		await addSharing(con, { member_state: 'NL', decision: 'pending' });
+		await addSharing(con, 'NL', 'pending');
+		await addSharing(con, 'NL', 'pending');
 		// Only pending: nothing decided, so no ratio.
-		await addSharing(con, { member_state: 'BE', decision: 'pending' });
+		await addSharing(con, 'BE', 'pending');
 		const m = await headline(con);
 		expect(withheldOf(m, 'NL')).toEqual({
 			memberState: 'NL',
@@ -582,32 +458,25 @@ describe('withheld-information ratio', () => {
 	});
 
 	it('finds each way a withholding is unjustified', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'sharing');
-		const withheld = { member_state: 'NL', decision: 'withheld' };
-		await addSharing(con, { ...withheld, withholding_ground: null, weighing_documented: true }); // no ground
-		await addSharing(con, { ...withheld, withholding_ground: ' ', weighing_documented: true }); // blank ground
-		await addSharing(con, { ...withheld, withholding_ground: 'legal', weighing_documented: false }); // weighing not documented
-		await addSharing(con, {
-			...withheld,
-			withholding_ground: 'safety_of_persons',
-			weighing_documented: null
-		}); // unknown
-		await addSharing(con, { ...withheld, withholding_ground: 'other', weighing_documented: true }); // justified
+		const { con } = await dbWithBatches('sharing');
+		const withhold = (ground: string | null, documented: boolean | null) =>
+			addSharing(con, 'NL', 'withheld', {
+				withholding_ground: ground,
+				weighing_documented: documented
+			});
+		await withhold(null, true); // no ground
+		await withhold(' ', true); // blank ground
+		await withhold('legal', false); // weighing not documented
+		await withhold('safety_of_persons', null); // unknown
+		await withhold('other', true); // justified
 		// A shared row without ground or weighing is never unjustified.
-		await addSharing(con, { member_state: 'NL', decision: 'shared' });
+		await addSharing(con, 'NL', 'shared');
 		expect(withheldOf(await headline(con), 'NL')).toMatchObject({
 			withheld: 5,
 			unjustified: 4,
 			ratio: 5 / 6
 		});
-		const byGround = await query(con, 'withheld_by_ground', {
-			as_of: D,
-			from: null,
-			to: null,
-			member_state: 'NL',
-			channel: null
-		});
+		const byGround = await query(con, 'withheld_by_ground', { member_state: 'NL' });
 		expect(byGround.map((g) => [g.ground, g.withheld, g.unjustified])).toEqual([
 			['(none)', 2, 2],
 			['legal', 1, 1],
@@ -615,30 +484,21 @@ describe('withheld-information ratio', () => {
 			['safety_of_persons', 1, 1]
 		]);
 		const rows = await query(con, 'withheld_rows', {
-			as_of: D,
-			from: null,
-			to: null,
 			member_state: 'NL',
-			channel: null,
 			ground: '(none)',
-			decision: null,
-			only_unjustified: true,
-			month: null,
-			limit: 10,
-			offset: 0
+			only_unjustified: true
 		});
 		expect(rows).toHaveLength(2);
 		expect(rows[0]).toMatchObject({ unjustified: true, batch_id: 1, file_name: 'sharing-1.csv' });
 	});
 
 	it('counts only relevant rows on or before D, inside the period', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'sharing');
-		await addSharing(con, { member_state: 'NL', decision: 'withheld', relevant: false });
-		await addSharing(con, { member_state: 'NL', decision: 'withheld', occurred_on: '2026-07-01' }); // after D
-		await addSharing(con, { member_state: 'NL', decision: 'shared', occurred_on: '2026-01-01' });
-		await addSharing(con, { member_state: 'NL', decision: 'withheld', occurred_on: '2026-03-31' });
-		await addSharing(con, { member_state: 'NL', decision: 'shared', occurred_on: D });
+		const { con } = await dbWithBatches('sharing');
+		await addSharing(con, 'NL', 'withheld', { relevant: false });
+		await addSharing(con, 'NL', 'withheld', { occurred_on: '2026-07-01' }); // after D
+		await addSharing(con, 'NL', 'shared', { occurred_on: '2026-01-01' });
+		await addSharing(con, 'NL', 'withheld', { occurred_on: '2026-03-31' });
+		await addSharing(con, 'NL', 'shared', { occurred_on: D });
 		expect(withheldOf(await headline(con), 'NL')).toMatchObject({
 			relevant: 3,
 			shared: 2,
@@ -664,20 +524,11 @@ describe('withheld-information ratio', () => {
 	});
 
 	it('counts a superseded sharing row once, in its latest version', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'sharing');
-		await addBatch(con, 2, 'sharing');
-		await addSharing(con, {
-			event_id: 'X',
-			member_state: 'NL',
-			decision: 'pending',
-			superseded_by: 2
-		});
-		await addSharing(con, {
+		const { con } = await dbWithBatches('sharing', 2);
+		await addSharing(con, 'NL', 'pending', { event_id: 'X', superseded_by: 2 });
+		await addSharing(con, 'NL', 'withheld', {
 			batch_id: 2,
 			event_id: 'X',
-			member_state: 'NL',
-			decision: 'withheld',
 			withholding_ground: 'legal',
 			weighing_documented: true
 		});
@@ -690,35 +541,15 @@ describe('withheld-information ratio', () => {
 	});
 
 	it('fills every month of the trend and measures the sharing delay', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'sharing');
-		await addSharing(con, {
-			member_state: 'NL',
-			decision: 'shared',
-			occurred_on: '2026-01-10',
-			shared_on: '2026-01-11'
-		}); // 1 day
-		await addSharing(con, {
-			member_state: 'NL',
-			decision: 'shared',
-			occurred_on: '2026-01-10',
-			shared_on: '2026-01-13'
-		}); // 3 days
-		await addSharing(con, { member_state: 'NL', decision: 'withheld', occurred_on: '2026-03-05' });
-		await addSharing(con, {
-			member_state: 'NL',
-			decision: 'shared',
-			occurred_on: '2026-06-01',
-			shared_on: '2026-07-02'
-		}); // after D
-		await addSharing(con, { member_state: 'NL', decision: 'shared', occurred_on: '2026-06-01' }); // no date
-		const months = await query(con, 'withheld_by_month', {
-			as_of: D,
-			from: null,
-			to: null,
-			member_state: 'NL',
-			channel: null
-		});
+		const { con } = await dbWithBatches('sharing');
+		const shared = (occurredOn: string, sharedOn: string | null) =>
+			addSharing(con, 'NL', 'shared', { occurred_on: occurredOn, shared_on: sharedOn });
+		await shared('2026-01-10', '2026-01-11'); // 1 day
+		await shared('2026-01-10', '2026-01-13'); // 3 days
+		await addSharing(con, 'NL', 'withheld', { occurred_on: '2026-03-05' });
+		await shared('2026-06-01', '2026-07-02'); // after D
+		await shared('2026-06-01', null); // no date
+		const months = await query(con, 'withheld_by_month', { member_state: 'NL' });
 		expect(months.map((m) => [m.month, m.relevant, m.ratio])).toEqual([
 			['2026-01-01', 2, 0],
 			['2026-02-01', 0, null],
@@ -727,13 +558,7 @@ describe('withheld-information ratio', () => {
 			['2026-05-01', 0, null],
 			['2026-06-01', 2, 0]
 		]);
-		const [delay] = await query(con, 'withheld_delay', {
-			as_of: D,
-			from: null,
-			to: null,
-			member_state: 'NL',
-			channel: null
-		});
+		const [delay] = await query(con, 'withheld_delay', { member_state: 'NL' });
 		expect(delay).toMatchObject({
 			shared: 4,
 			measured: 2,
@@ -747,21 +572,10 @@ describe('withheld-information ratio', () => {
 
 describe('retention compliance', () => {
 	it('ignores a review after D', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
+		const { con } = await dbWithBatches('retention');
 		// SIS-36: review every 12 months. Created 15 Jan 2025, so due 15 Jan 2026 unless reviewed.
-		await addRecord(con, {
-			member_state: 'NL',
-			legal_basis: 'SIS-36',
-			created_on: '2025-01-15',
-			last_reviewed_on: '2026-07-15'
-		});
-		await addRecord(con, {
-			member_state: 'BE',
-			legal_basis: 'SIS-36',
-			created_on: '2025-01-15',
-			last_reviewed_on: '2025-08-01'
-		});
+		await addRecord(con, 'NL', 'SIS-36', '2025-01-15', { last_reviewed_on: '2026-07-15' });
+		await addRecord(con, 'BE', 'SIS-36', '2025-01-15', { last_reviewed_on: '2025-08-01' });
 		const m = await headline(con);
 		expect(retentionOf(m, 'NL')).toMatchObject({
 			active: 1,
@@ -779,16 +593,15 @@ describe('retention compliance', () => {
 	});
 
 	it('clamps month arithmetic to the end of the month', async () => {
-		const { con } = await freshDb();
+		const { con } = await dbWithBatches('retention');
 		const [clamp] = (
 			await con.runAndReadAll(`SELECT (DATE '2024-01-31' + INTERVAL 1 MONTH)::DATE::VARCHAR AS leap,
 				(DATE '2025-01-31' + INTERVAL 1 MONTH)::DATE::VARCHAR AS common`)
 		).getRowObjectsJson();
 		expect(clamp).toEqual({ leap: '2024-02-29', common: '2025-02-28' });
-		await addBatch(con, 1, 'retention');
 		await addRule(con, 'TEST-1M', 1, null);
-		await addRecord(con, { member_state: 'NL', legal_basis: 'TEST-1M', created_on: '2024-01-31' }); // due 29 Feb 2024
-		await addRecord(con, { member_state: 'BE', legal_basis: 'TEST-1M', created_on: '2025-01-31' }); // due 28 Feb 2025
+		await addRecord(con, 'NL', 'TEST-1M', '2024-01-31'); // due 29 Feb 2024
+		await addRecord(con, 'BE', 'TEST-1M', '2025-01-31'); // due 28 Feb 2025
 		expect(retentionOf(await headline(con, '2024-02-29'), 'NL').overdueReview).toBe(0);
 		expect(retentionOf(await headline(con, '2024-03-01'), 'NL').overdueReview).toBe(1);
 		expect(retentionOf(await headline(con, '2025-02-28'), 'BE').overdueReview).toBe(0);
@@ -796,12 +609,7 @@ describe('retention compliance', () => {
 		const [record] = await query(con, 'retention_records', {
 			as_of: '2024-03-01',
 			member_state: 'NL',
-			register: null,
-			legal_basis: null,
-			authority: null,
-			flag: 'overdue_review',
-			limit: 10,
-			offset: 0
+			flag: 'overdue_review'
 		});
 		expect(record).toMatchObject({
 			review_due: '2024-02-29',
@@ -811,8 +619,7 @@ describe('retention compliance', () => {
 	});
 
 	it('compares dates as DuckDB adds months, for every day of four years', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
+		const { con } = await dbWithBatches('retention');
 		await addRule(con, 'TEST-1M', 1, 1);
 		await addRule(con, 'TEST-13M', 13, 25);
 		// Every day of 2022-2025 under both rules; every third record reviewed 17 days later.
@@ -849,40 +656,23 @@ describe('retention compliance', () => {
 	});
 
 	it('no longer counts a record deleted on D as active', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
-		await addRecord(con, {
-			member_state: 'NL',
-			legal_basis: 'SIS-36',
-			created_on: '2026-01-01',
-			deleted_on: D
-		});
-		await addRecord(con, {
-			member_state: 'NL',
-			legal_basis: 'SIS-36',
-			created_on: '2026-01-01',
-			deleted_on: '2026-07-01'
-		});
-		await addRecord(con, { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2026-07-01' }); // created after D
+		const { con } = await dbWithBatches('retention');
+		await addRecord(con, 'NL', 'SIS-36', '2026-01-01', { deleted_on: D });
+		await addRecord(con, 'NL', 'SIS-36', '2026-01-01', { deleted_on: '2026-07-01' });
+		await addRecord(con, 'NL', 'SIS-36', '2026-07-01'); // created after D
 		expect(retentionOf(await headline(con), 'NL')).toMatchObject({ active: 1, compliant: 1 });
 		expect(retentionOf(await headline(con, '2026-06-29'), 'NL')).toMatchObject({ active: 2 });
 	});
 
 	it('flags past retention only where the rule has a maximum', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
+		const { con } = await dbWithBatches('retention');
 		// WPG-9: maximum 60 months, review 12 months (reviewed recently, so not overdue).
-		const reviewed = { legal_basis: 'WPG-9', last_reviewed_on: '2026-06-01' };
-		await addRecord(con, { ...reviewed, member_state: 'NL', created_on: '2021-06-29' }); // ends 29 Jun 2026: past
-		await addRecord(con, { ...reviewed, member_state: 'NL', created_on: '2021-06-30' }); // ends on D: not yet
-		await addRecord(con, {
-			member_state: 'NL',
-			legal_basis: 'SIS-36',
-			created_on: '2010-01-01',
-			last_reviewed_on: '2026-06-01'
-		});
+		const reviewed = { last_reviewed_on: '2026-06-01' };
+		await addRecord(con, 'NL', 'WPG-9', '2021-06-29', reviewed); // ends 29 Jun 2026: past
+		await addRecord(con, 'NL', 'WPG-9', '2021-06-30', reviewed); // ends on D: not yet
+		await addRecord(con, 'NL', 'SIS-36', '2010-01-01', reviewed);
 		// An unknown legal basis: active but neither compliant nor flagged.
-		await addRecord(con, { member_state: 'NL', legal_basis: 'UNKNOWN', created_on: '2026-01-01' });
+		await addRecord(con, 'NL', 'UNKNOWN', '2026-01-01');
 		const nl = retentionOf(await headline(con), 'NL');
 		expect(nl).toMatchObject({
 			active: 4,
@@ -894,20 +684,15 @@ describe('retention compliance', () => {
 	});
 
 	it('flags active alerts without an impact assessment', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
-		const base = { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2026-01-01' };
-		await addRecord(con, { ...base, kind: 'alert', impact_assessed: null }); // missing
-		await addRecord(con, { ...base, kind: 'alert', impact_assessed: false }); // missing
-		await addRecord(con, { ...base, kind: 'alert', impact_assessed: true });
-		await addRecord(con, { ...base, kind: 'registration', impact_assessed: null });
-		await addRecord(con, { ...base, kind: null, impact_assessed: null });
-		await addRecord(con, {
-			...base,
-			kind: 'alert',
-			impact_assessed: null,
-			deleted_on: '2026-02-01'
-		}); // not active
+		const { con } = await dbWithBatches('retention');
+		const record = (kind: string | null, assessed: boolean | null, extra: Extra = {}) =>
+			addRecord(con, 'NL', 'SIS-36', '2026-01-01', { kind, impact_assessed: assessed, ...extra });
+		await record('alert', null); // missing
+		await record('alert', false); // missing
+		await record('alert', true);
+		await record('registration', null);
+		await record(null, null);
+		await record('alert', null, { deleted_on: '2026-02-01' }); // not active
 		expect(retentionOf(await headline(con), 'NL')).toMatchObject({
 			active: 5,
 			missingAssessment: 2,
@@ -917,15 +702,15 @@ describe('retention compliance', () => {
 	});
 
 	it('finds late deletions with the grace days of the rule', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
+		const { con } = await dbWithBatches('retention');
 		await addRule(con, 'TEST-MAX', 12, 12, 10);
 		// Maximum ends 1 Jan 2025; with 10 grace days deletion is due by 11 Jan 2025.
-		const base = { member_state: 'NL', legal_basis: 'TEST-MAX', created_on: '2024-01-01' };
-		await addRecord(con, { ...base, deleted_on: '2025-01-11' });
-		await addRecord(con, { ...base, deleted_on: '2025-01-12' }); // late
-		await addRecord(con, { ...base, deleted_on: '2026-07-01' }); // late, but after D: still active
-		const [nl] = await query(con, 'retention_by_member_state', { as_of: D, member_state: 'NL' });
+		const deleted = (on: string) =>
+			addRecord(con, 'NL', 'TEST-MAX', '2024-01-01', { deleted_on: on });
+		await deleted('2025-01-11');
+		await deleted('2025-01-12'); // late
+		await deleted('2026-07-01'); // late, but after D: still active
+		const [nl] = await query(con, 'retention_by_member_state', { member_state: 'NL' });
 		expect(nl).toMatchObject({
 			records: 3,
 			active: 1,
@@ -936,22 +721,11 @@ describe('retention compliance', () => {
 	});
 
 	it('counts a superseded record once, in its latest version', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
-		await addBatch(con, 2, 'retention');
-		await addRecord(con, {
-			record_id: 'A',
-			member_state: 'NL',
-			legal_basis: 'SIS-36',
-			created_on: '2020-01-01',
-			superseded_by: 2
-		});
-		await addRecord(con, {
+		const { con } = await dbWithBatches('retention', 2);
+		await addRecord(con, 'NL', 'SIS-36', '2020-01-01', { record_id: 'A', superseded_by: 2 });
+		await addRecord(con, 'NL', 'SIS-36', '2020-01-01', {
 			batch_id: 2,
 			record_id: 'A',
-			member_state: 'NL',
-			legal_basis: 'SIS-36',
-			created_on: '2020-01-01',
 			last_reviewed_on: '2026-01-01'
 		});
 		expect(retentionOf(await headline(con), 'NL')).toMatchObject({
@@ -962,14 +736,9 @@ describe('retention compliance', () => {
 	});
 
 	it('gives a trend point at every month end and at D', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'retention');
-		await addRecord(con, { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2025-04-15' }); // due 15 Apr 2026
-		const trend = await query(con, 'retention_trend', {
-			as_of: '2026-06-15',
-			from: '2026-03-01',
-			member_state: null
-		});
+		const { con } = await dbWithBatches('retention');
+		await addRecord(con, 'NL', 'SIS-36', '2025-04-15'); // due 15 Apr 2026
+		const trend = await query(con, 'retention_trend', { as_of: '2026-06-15', from: '2026-03-01' });
 		const totals = trend.filter((t) => t.member_state === null);
 		expect(totals.map((t) => [t.point_on, t.active, t.overdue_review])).toEqual([
 			['2026-03-31', 1, 0],
@@ -985,41 +754,17 @@ describe('data quality', () => {
 		const { con } = await freshDb();
 		await addBatch(con, 1, 'actions', '2026-01-31 09:00:00');
 		await addBatch(con, 2, 'actions', '2026-02-01 09:00:00');
-		await insert(con, 'reject', {
-			batch_id: 2,
-			row_number: 7,
-			column_name: 'status',
-			message: 'unknown status'
-		});
-		await insert(con, 'reject', {
-			batch_id: 2,
-			row_number: 7,
-			column_name: 'actor',
-			message: 'unknown actor'
-		});
+		for (const [column, message] of [
+			['status', 'unknown status'],
+			['actor', 'unknown actor']
+		]) {
+			await insert(con, 'reject', { batch_id: 2, row_number: 7, column_name: column, message });
+		}
 		// Batch 1: reported 1 Jan, imported 31 Jan: 30 days, on time. Superseded by batch 2.
-		await addStatus(con, {
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-01-01',
-			status: 'in_progress',
-			superseded_by: 2
-		});
+		await addStatus(con, '1', 'NL', '2026-01-01', 'in_progress', { superseded_by: 2 });
 		// Batch 2: imported 1 Feb, 31 days after 1 Jan: late.
-		await addStatus(con, {
-			batch_id: 2,
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-01-01',
-			status: 'implemented'
-		});
-		const batches = await query(con, 'quality_by_batch', {
-			as_of: D,
-			kind: null,
-			late_after_days: null,
-			limit: 10,
-			offset: 0
-		});
+		await addStatus(con, '1', 'NL', '2026-01-01', 'implemented', { batch_id: 2 });
+		const batches = await query(con, 'quality_by_batch');
 		expect(
 			batches.map((b) => [b.batch_id, b.sender, b.rows_rejected, b.rows_superseded, b.late_reports])
 		).toEqual([
@@ -1029,19 +774,9 @@ describe('data quality', () => {
 		// Each row leaves all 8 always-optional action fields empty (in_progress adds one more).
 		expect(batches[1]).toMatchObject({ optional_cells: 9, optional_empty: 9, empty_pct: 100 });
 		// As of 31 Jan batch 2 did not exist: nothing superseded yet.
-		const early = await query(con, 'quality_by_batch', {
-			as_of: '2026-01-31',
-			kind: null,
-			late_after_days: null,
-			limit: 10,
-			offset: 0
-		});
+		const early = await query(con, 'quality_by_batch', { as_of: '2026-01-31' });
 		expect(early.map((b) => [b.batch_id, b.rows_superseded])).toEqual([[1, 0]]);
-		const [sender] = await query(con, 'quality_by_sender', {
-			as_of: D,
-			kind: 'actions',
-			late_after_days: null
-		});
+		const [sender] = await query(con, 'quality_by_sender', { kind: 'actions' });
 		expect(sender).toMatchObject({
 			sender: 'NL',
 			batches: 2,
@@ -1052,38 +787,19 @@ describe('data quality', () => {
 			late_reports: 1,
 			late_pct: 50
 		});
-		const late = await query(con, 'quality_late_reports', {
-			as_of: D,
-			programme: null,
-			actor: null,
-			batch_id: null,
-			late_after_days: null,
-			limit: 10,
-			offset: 0
-		});
+		const late = await query(con, 'quality_late_reports');
 		expect(late).toMatchObject([{ batch_id: 2, days_after_round: 31, file_name: 'actions-2.csv' }]);
 	});
 });
 
 describe('headline shape and parameters', () => {
 	it('returns exactly the documented keys, sorted', async () => {
-		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions');
-		await addStatus(con, {
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', {
 			programme: 'B',
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'implemented',
 			responsible: 'NL BE'
 		});
-		await addStatus(con, {
-			programme: 'A',
-			action_id: '1',
-			actor: 'NL',
-			reported_on: '2026-03-01',
-			status: 'implemented'
-		});
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { programme: 'A' });
 		const m = await headline(con);
 		expect(Object.keys(m)).toEqual(['asOf', 'progress', 'withheld', 'retention']);
 		expect(m.asOf).toBe(D);
@@ -1161,9 +877,8 @@ describe('headline shape and parameters', () => {
 
 describe('cosi metrics', () => {
 	it('prints the headline object as JSON and readable tables', async () => {
-		const { con, path } = await freshDb();
-		await addBatch(con, 1, 'sharing');
-		await addSharing(con, { member_state: 'NL', decision: 'withheld' });
+		const { con, path } = await dbWithBatches('sharing');
+		await addSharing(con, 'NL', 'withheld');
 		const expected = await headline(con);
 		await closeStore(path);
 		const printed: string[] = [];
@@ -1192,9 +907,8 @@ describe('cosi metrics', () => {
 
 describe('GET /api/v1/metrics', () => {
 	it('serves the headline object, and 400 on a bad date', async () => {
-		const { con, path } = await freshDb();
-		await addBatch(con, 1, 'retention');
-		await addRecord(con, { member_state: 'NL', legal_basis: 'SIS-36', created_on: '2026-01-01' });
+		const { con, path } = await dbWithBatches('retention');
+		await addRecord(con, 'NL', 'SIS-36', '2026-01-01');
 		const expected = await headline(con, D, '2026-01-01');
 		process.env.COSI_DB = path;
 		const { GET } = await import('../../routes/api/v1/metrics/+server.ts');

@@ -1,0 +1,151 @@
+-- 010_progress: implementation progress (docs/metrics.md, "Implementation progress"), the one
+-- definition behind the progress_* named queries.
+-- Catalogue: title, chapter, deadline and responsible of each (programme, action_id) come from
+-- its latest row by reported_on regardless of D (ties: larger batch_id, then larger source_row);
+-- a field left empty in that row is taken from the latest row that has it.
+-- Pairs (action, actor): actors named in the catalogue's responsible (codes separated by spaces,
+-- commas, semicolons or slashes; MS = the 27 member states; aliases such as GR become their
+-- code) plus every pair with a status row reported on or before D. Each pair takes its latest
+-- status with reported_on <= D (ties: larger batch_id, then larger source_row); none =
+-- no_report.
+-- implemented = implemented + ongoing; applicable = every pair but not_applicable;
+-- progress_pct = 100 x implemented / applicable; weighted_pct = 100 x score / applicable with
+-- score 1 for implemented/ongoing, completion_pct/100 (clamped to 0..100, 0.5 when empty) for
+-- in_progress, else 0; overdue = applicable, not implemented and deadline < D.
+-- A zero denominator gives NULL.
+--
+-- Macro parameters are positional; a NULL only_* filter means "all". Parameter names never
+-- equal a column name: inside a macro a parameter hides the column of the same name. No table
+-- macro references one of its CTEs twice: DuckDB would materialize that CTE with every column
+-- the macro could return, while a CTE used once is inlined and the caller reads only the
+-- columns it uses (progress_by_actor then never sorts titles or state_of_play texts).
+
+-- The catalogue entry of each action of a programme (NULL: all), whatever the as-of date.
+CREATE OR REPLACE MACRO progress_catalogue(only_programme) AS TABLE
+SELECT programme, action_id,
+	arg_max(title, (reported_on, batch_id, source_row)) FILTER (WHERE title IS NOT NULL)
+		AS title,
+	arg_max(chapter, (reported_on, batch_id, source_row)) FILTER (WHERE chapter IS NOT NULL)
+		AS chapter,
+	arg_max(deadline, (reported_on, batch_id, source_row)) FILTER (WHERE deadline IS NOT NULL)
+		AS deadline,
+	arg_max(responsible, (reported_on, batch_id, source_row))
+		FILTER (WHERE nullif(trim(responsible), '') IS NOT NULL) AS responsible,
+	-- The batch whose row gave responsible, so that a no_report pair still leads to a file.
+	arg_max(batch_id, (reported_on, batch_id, source_row))
+		FILTER (WHERE nullif(trim(responsible), '') IS NOT NULL) AS responsible_batch_id
+FROM action_status_current
+WHERE only_programme IS NULL OR programme = only_programme
+GROUP BY programme, action_id;
+
+-- How a pair's status counts; as_of is the date the deadline is compared with (D, or a round).
+CREATE OR REPLACE MACRO progress_category(status) AS CASE
+	WHEN status IS NULL THEN 'no_report'
+	WHEN status IN ('implemented', 'ongoing') THEN 'implemented'
+	ELSE status
+END;
+CREATE OR REPLACE MACRO progress_applicable(status) AS coalesce(status, '') <> 'not_applicable';
+CREATE OR REPLACE MACRO progress_overdue(status, deadline, as_of) AS
+	coalesce(status, '') NOT IN ('implemented', 'ongoing', 'not_applicable')
+		AND coalesce(deadline < as_of, false);
+CREATE OR REPLACE MACRO progress_score(status, completion_pct) AS CASE
+	WHEN status IN ('implemented', 'ongoing') THEN 1.0
+	WHEN status = 'in_progress' AND completion_pct IS NULL THEN 0.5
+	WHEN status = 'in_progress' THEN least(greatest(completion_pct, 0), 100) / 100
+	ELSE 0.0
+END;
+
+-- The (action, actor) pairs as of D: the actors the catalogue names responsible
+-- (from_catalogue) and every pair with a status row reported on or before D.
+CREATE OR REPLACE MACRO progress_pair_key(as_of, only_programme) AS TABLE
+WITH
+responsible_pair AS (
+	-- MS stands for every member state; another code may be an alias (GR for EL).
+	SELECT t.programme, t.action_id, coalesce(ms.code, a.code, t.token) AS actor
+	FROM (
+		SELECT programme, action_id,
+			unnest(regexp_split_to_array(upper(trim(responsible)), '[\s,;/]+')) AS token
+		FROM progress_catalogue(only_programme)
+		WHERE responsible IS NOT NULL
+	) t
+	LEFT JOIN ref_actor ms ON t.token = 'MS' AND ms.kind = 'member_state'
+	LEFT JOIN ref_actor_alias a ON a.alias = t.token AND t.token <> 'MS'
+	WHERE t.token <> '' AND (t.token <> 'MS' OR ms.code IS NOT NULL)
+),
+status_pair AS (
+	SELECT programme, action_id, actor
+	FROM action_status_current
+	WHERE reported_on <= as_of AND (only_programme IS NULL OR programme = only_programme)
+)
+SELECT programme, action_id, actor, bool_or(from_catalogue) AS from_catalogue
+FROM (
+	SELECT *, true AS from_catalogue FROM responsible_pair
+	UNION ALL
+	SELECT *, false AS from_catalogue FROM status_pair
+)
+GROUP BY programme, action_id, actor;
+
+-- Every pair as of D with its catalogue entry, its latest status on or before D (where it came
+-- from: batch_id, source_row) and how it counts (category, applicable, overdue, score). chapter
+-- is '(none)' for an action without one. The catalogue is read twice (for the responsible
+-- lists in progress_pair_key and for the join here) rather than shared through a CTE: see the
+-- header.
+CREATE OR REPLACE MACRO progress_pair(as_of, only_programme, only_actor, only_chapter,
+	only_action) AS TABLE
+WITH
+latest_status AS (
+	SELECT *
+	FROM action_status_current
+	WHERE reported_on <= as_of AND (only_programme IS NULL OR programme = only_programme)
+	QUALIFY row_number() OVER (
+		PARTITION BY programme, action_id, actor
+		ORDER BY reported_on DESC, batch_id DESC, source_row DESC
+	) = 1
+)
+SELECT p.programme, p.action_id, p.actor, p.from_catalogue,
+	c.title, coalesce(c.chapter, '(none)') AS chapter, c.deadline, c.responsible,
+	c.responsible_batch_id,
+	s.status, s.reported_on, s.completion_pct, s.planning, s.state_of_play,
+	s.recent_developments, s.evidence_ref, s.batch_id, s.source_row,
+	progress_category(s.status) AS category,
+	progress_applicable(s.status) AS applicable,
+	progress_overdue(s.status, c.deadline, as_of) AS overdue,
+	progress_score(s.status, s.completion_pct) AS score
+FROM progress_pair_key(as_of, only_programme) p
+JOIN progress_catalogue(only_programme) c USING (programme, action_id)
+LEFT JOIN latest_status s USING (programme, action_id, actor)
+WHERE (only_actor IS NULL OR p.actor = only_actor)
+	AND (only_chapter IS NULL OR coalesce(c.chapter, '(none)') = only_chapter)
+	AND (only_action IS NULL OR p.action_id = only_action);
+
+-- The pairs behind one progress figure: progress_pair narrowed to a category (implemented,
+-- in_progress, not_started, no_report, overdue, not_applicable or applicable; NULL: all).
+CREATE OR REPLACE MACRO progress_drill_pair(as_of, only_programme, only_actor, only_chapter,
+	only_action, only_category) AS TABLE
+SELECT p.*
+FROM progress_pair(as_of, only_programme, only_actor, only_chapter, only_action) p,
+	(SELECT checked_choice('category', only_category, ['implemented', 'in_progress',
+		'not_started', 'no_report', 'overdue', 'not_applicable', 'applicable']) AS ok)
+-- Referencing ok makes the check run.
+WHERE ok IS NULL AND (only_category IS NULL
+	OR (only_category = 'applicable' AND applicable)
+	OR (only_category = 'overdue' AND overdue)
+	OR category = only_category);
+
+-- The progress figures of a group of pairs, an aggregate: in a SELECT with GROUP BY over
+-- progress_pair, unnest(progress_figures(status, category, applicable, overdue, score)) gives
+-- the columns pairs ... weighted_pct.
+CREATE OR REPLACE MACRO progress_figures(status, category, applicable, overdue, score) AS {
+	'pairs': count(*)::INTEGER,
+	'applicable': count(*) FILTER (WHERE applicable)::INTEGER,
+	'implemented': count(*) FILTER (WHERE category = 'implemented')::INTEGER,
+	'ongoing': count(*) FILTER (WHERE status = 'ongoing')::INTEGER,
+	'in_progress': count(*) FILTER (WHERE category = 'in_progress')::INTEGER,
+	'not_started': count(*) FILTER (WHERE category = 'not_started')::INTEGER,
+	'no_report': count(*) FILTER (WHERE category = 'no_report')::INTEGER,
+	'not_applicable': count(*) FILTER (WHERE category = 'not_applicable')::INTEGER,
+	'overdue': count(*) FILTER (WHERE overdue)::INTEGER,
+	'progress_pct': 100 * count(*) FILTER (WHERE category = 'implemented')::DOUBLE
+		/ nullif(count(*) FILTER (WHERE applicable), 0),
+	'weighted_pct': 100 * sum(score)::DOUBLE / nullif(count(*) FILTER (WHERE applicable), 0)
+};
