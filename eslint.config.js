@@ -35,7 +35,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'tests/e2e/.artifacts/',
-			'src/lib/paraglide/'
+			'src/lib/paraglide/',
+			'src/lib/i18n/project.inlang/cache/'
 		]
 	}
 );

@@ -201,7 +201,7 @@ test('an unknown batch gives a helpful 404 page without a stack trace', async ({
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
 	await expect(page.getByText('There is no import batch 999999.')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Go to the list of imports' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Go to the overview' })).toBeVisible();
 	await expectNoStack(page);
 	await expectAccessible(page);
 });

@@ -20,7 +20,11 @@ describe('store', () => {
 				'SELECT version, name FROM schema_version ORDER BY version'
 			)
 		).getRowObjectsJson();
-		expect(versions.map((v) => v.name)).toEqual(['001_init', '002_ingest_macros', '003_fast_parse']);
+		expect(versions.map((v) => v.name)).toEqual([
+			'001_init',
+			'002_ingest_macros',
+			'003_fast_parse'
+		]);
 		expect(first.schemaVersion).toBe(3);
 		await closeStore(path);
 		const again = await openStore(path);
