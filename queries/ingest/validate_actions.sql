@@ -6,25 +6,8 @@
 -- `responsible` is a list of actor codes separated by spaces, commas or semicolons, or MS (all
 -- member states); it is stored normalised, space separated. A repeated (programme, action_id,
 -- actor, reported_on) within the file is an error on every repeat after the first.
-WITH syn AS (
-	SELECT field, phrase, value FROM ingest_synonym
-	UNION ALL
-	SELECT field, phrase, value FROM ref_synonym r
-	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
-),
--- One lookup map per value family, cross-joined as a single row: a map lookup per value is
--- cheaper than a hash join per column at 10^7 rows.
-m AS (
-	SELECT
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'boolean')) AS boolean,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'decision')) AS decision,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'ground')) AS ground,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'status')) AS status,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'record_kind')) AS record_kind,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'review_outcome')) AS review_outcome
-	FROM syn
-),
-actors AS (SELECT map_from_entries(list({'k': token, 'v': code})) AS code FROM actor_lookup),
+-- Lookup maps for coded values and actor codes: see queries/lib/050_ingest.sql.
+WITH lk AS (SELECT * FROM ingest_lookups()),
 resp_tokens AS (
 	SELECT s.__row, t.token, t.pos
 	FROM stage s,
@@ -43,10 +26,10 @@ base AS (
 		s.*,
 		cosi_text(s.programme) AS programme_v,
 		cosi_text(s.action_id) AS action_id_v,
-		actors.code[upper(trim(s.actor))] AS actor_v,
+		lk.actor[upper(trim(s.actor))] AS actor_v,
 		cosi_date(s.reported_on) AS reported_on_v,
-		cosi_code(s.status, ['not_started', 'in_progress', 'implemented', 'ongoing', 'not_applicable'], m.status) AS status_given
-	FROM stage s CROSS JOIN m CROSS JOIN actors
+		cosi_code(s.status, ['not_started', 'in_progress', 'implemented', 'ongoing', 'not_applicable'], lk.status) AS status_given
+	FROM stage s CROSS JOIN lk
 ),
 derived AS (
 	SELECT b.__row,

@@ -4,25 +4,8 @@
 -- synonyms). legal_basis must have a rule in data/reference/retention_rules.csv, since
 -- compliance cannot be judged without one. A repeated record_id within the file is an error
 -- on every repeat after the first.
-WITH syn AS (
-	SELECT field, phrase, value FROM ingest_synonym
-	UNION ALL
-	SELECT field, phrase, value FROM ref_synonym r
-	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
-),
--- One lookup map per value family, cross-joined as a single row: a map lookup per value is
--- cheaper than a hash join per column at 10^7 rows.
-m AS (
-	SELECT
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'boolean')) AS boolean,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'decision')) AS decision,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'ground')) AS ground,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'status')) AS status,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'record_kind')) AS record_kind,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'review_outcome')) AS review_outcome
-	FROM syn
-),
-actors AS (SELECT map_from_entries(list({'k': token, 'v': code})) AS code FROM actor_lookup),
+-- Lookup maps for coded values and actor codes: see queries/lib/050_ingest.sql.
+WITH lk AS (SELECT * FROM ingest_lookups()),
 dup AS (
 	SELECT cosi_text(record_id) AS k, min(__row) AS first_row
 	FROM stage GROUP BY 1 HAVING count(*) > 1
@@ -35,18 +18,18 @@ parsed AS (
 		s.last_reviewed_on AS last_reviewed_on_in, s.review_outcome AS review_outcome_in,
 		s.deleted_on AS deleted_on_in, s.impact_assessed AS impact_assessed_in,
 		cosi_text(s.record_id) AS record_id,
-		actors.code[upper(trim(s.member_state))] AS member_state,
+		lk.actor[upper(trim(s.member_state))] AS member_state,
 		upper(cosi_text(s.register)) AS register,
 		rule.legal_basis AS legal_basis,
 		cosi_date(s.created_on) AS created_on,
-		cosi_code(s.kind, ['registration', 'alert'], m.record_kind) AS kind,
+		cosi_code(s.kind, ['registration', 'alert'], lk.record_kind) AS kind,
 		cosi_text(s.authority) AS authority,
 		cosi_date(s.last_reviewed_on) AS last_reviewed_on,
-		cosi_code(s.review_outcome, ['retain', 'extend', 'delete'], m.review_outcome) AS review_outcome,
+		cosi_code(s.review_outcome, ['retain', 'extend', 'delete'], lk.review_outcome) AS review_outcome,
 		cosi_date(s.deleted_on) AS deleted_on,
-		cosi_bool(s.impact_assessed, m.boolean) AS impact_assessed,
+		cosi_bool(s.impact_assessed, lk.boolean) AS impact_assessed,
 		dup.first_row AS key_first_row
-	FROM stage s CROSS JOIN m CROSS JOIN actors
+	FROM stage s CROSS JOIN lk
 	LEFT JOIN retention_rule rule ON upper(rule.legal_basis) = upper(trim(s.legal_basis))
 	LEFT JOIN dup ON dup.k = cosi_text(s.record_id)
 ),

@@ -5,25 +5,8 @@
 -- Output: one row per staged row with typed fields and __errors, a list of
 -- {col, val, msg}; a row is accepted when __errors is empty. A repeated event_id within the
 -- file is an error on every repeat after the first (the first occurrence is kept).
-WITH syn AS (
-	SELECT field, phrase, value FROM ingest_synonym
-	UNION ALL
-	SELECT field, phrase, value FROM ref_synonym r
-	WHERE NOT EXISTS (SELECT 1 FROM ingest_synonym i WHERE i.field = r.field AND i.phrase = r.phrase)
-),
--- One lookup map per value family, cross-joined as a single row: a map lookup per value is
--- cheaper than a hash join per column at 10^7 rows.
-m AS (
-	SELECT
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'boolean')) AS boolean,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'decision')) AS decision,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'ground')) AS ground,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'status')) AS status,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'record_kind')) AS record_kind,
-		map_from_entries(list({'k': phrase, 'v': value}) FILTER (field = 'review_outcome')) AS review_outcome
-	FROM syn
-),
-actors AS (SELECT map_from_entries(list({'k': token, 'v': code})) AS code FROM actor_lookup),
+-- Lookup maps for coded values and actor codes: see queries/lib/050_ingest.sql.
+WITH lk AS (SELECT * FROM ingest_lookups()),
 -- Repeated keys found by aggregation rather than a window: a hash aggregate over 10^7 rows is
 -- much cheaper than the sort a window needs.
 dup AS (
@@ -40,21 +23,21 @@ parsed AS (
 		s.context_provided AS context_provided_in,
 		cosi_text(s.event_id) AS event_id,
 		cosi_date(s.occurred_on) AS occurred_on,
-		actors.code[upper(trim(s.member_state))] AS member_state,
+		lk.actor[upper(trim(s.member_state))] AS member_state,
 		upper(cosi_text(s.channel)) AS channel,
-		cosi_bool(s.relevant, m.boolean) AS relevant,
-		cosi_code(s.decision, ['shared', 'withheld', 'pending'], m.decision) AS decision,
+		cosi_bool(s.relevant, lk.boolean) AS relevant,
+		cosi_code(s.decision, ['shared', 'withheld', 'pending'], lk.decision) AS decision,
 		upper(cosi_text(s.recipient)) AS recipient,
 		cosi_text(s.category) AS category,
 		cosi_date(s.shared_on) AS shared_on,
-		cosi_code(s.withholding_ground, ['legal', 'operational', 'ongoing_investigation', 'safety_of_persons', 'third_party_consent', 'other'], m.ground) AS withholding_ground,
-		cosi_bool(s.weighing_documented, m.boolean) AS weighing_documented,
+		cosi_code(s.withholding_ground, ['legal', 'operational', 'ongoing_investigation', 'safety_of_persons', 'third_party_consent', 'other'], lk.ground) AS withholding_ground,
+		cosi_bool(s.weighing_documented, lk.boolean) AS weighing_documented,
 		cosi_text(s.weighing_ref) AS weighing_ref,
-		cosi_bool(s.terrorism_marker, m.boolean) AS terrorism_marker,
-		cosi_bool(s.context_provided, m.boolean) AS context_provided,
+		cosi_bool(s.terrorism_marker, lk.boolean) AS terrorism_marker,
+		cosi_bool(s.context_provided, lk.boolean) AS context_provided,
 		cosi_text(s.subject_ref) AS subject_ref,
 		dup.first_row AS key_first_row
-	FROM stage s CROSS JOIN m CROSS JOIN actors
+	FROM stage s CROSS JOIN lk
 	LEFT JOIN dup ON dup.k = cosi_text(s.event_id)
 ),
 -- Each check is a column that is NULL when the value is fine, so a clean row costs a few

@@ -7,23 +7,10 @@ import { expandResponsible } from './actors.ts';
 import type { ActionStatus } from './aiaj.ts';
 import { dayOf, isoOf } from './dates.ts';
 import { chance, intBetween, rngFor, type Rng } from './prng.ts';
+import { actionFields } from '../../src/lib/server/ingest/fields.ts';
 
-export const ACTION_HEADER = [
-	'programme',
-	'action_id',
-	'actor',
-	'reported_on',
-	'status',
-	'title',
-	'chapter',
-	'deadline',
-	'responsible',
-	'planning',
-	'state_of_play',
-	'recent_developments',
-	'completion_pct',
-	'evidence_ref'
-] as const;
+// The importer's canonical fields: the samples are written exactly as it reads them.
+export const ACTION_HEADER = actionFields;
 
 export type ActionRow = Record<(typeof ACTION_HEADER)[number], string>;
 

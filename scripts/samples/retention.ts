@@ -4,20 +4,10 @@
 import { MS_VOLUME, type MemberState } from './actors.ts';
 import { DateCache, addMonths, dayOf } from './dates.ts';
 import { WeightedPicker, intBetween, mulberry32, type Rng } from './prng.ts';
+import { retentionFields } from '../../src/lib/server/ingest/fields.ts';
 
-export const RETENTION_HEADER = [
-	'record_id',
-	'member_state',
-	'register',
-	'legal_basis',
-	'created_on',
-	'kind',
-	'authority',
-	'last_reviewed_on',
-	'review_outcome',
-	'deleted_on',
-	'impact_assessed'
-] as const;
+// The importer's canonical fields: the samples are written exactly as it reads them.
+export const RETENTION_HEADER = retentionFields;
 
 export type Register = 'SIS' | 'CTER' | 'EIS' | 'PASSPORT';
 export type LegalBasis =

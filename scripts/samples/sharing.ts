@@ -4,24 +4,10 @@
 import { MS_VOLUME, type MemberState } from './actors.ts';
 import { DateCache, dayOf, dutchDate } from './dates.ts';
 import { WeightedPicker, mulberry32, permute24, rngFor } from './prng.ts';
+import { sharingFields } from '../../src/lib/server/ingest/fields.ts';
 
-export const SHARING_HEADER = [
-	'event_id',
-	'occurred_on',
-	'member_state',
-	'channel',
-	'relevant',
-	'decision',
-	'recipient',
-	'category',
-	'shared_on',
-	'withholding_ground',
-	'weighing_documented',
-	'weighing_ref',
-	'terrorism_marker',
-	'context_provided',
-	'subject_ref'
-] as const;
+// The importer's canonical fields: the samples are written exactly as it reads them.
+export const SHARING_HEADER = sharingFields;
 
 export type Decision = 'shared' | 'withheld' | 'pending';
 export type Ground =

@@ -1,6 +1,56 @@
 // Canonical fields of the three exports (see docs/profiles.md and the domain brief).
 import type { Kind } from './types.ts';
 
+/** Canonical fields of each kind, in storage order (also the sample files' headers). */
+export const sharingFields = [
+	'event_id',
+	'occurred_on',
+	'member_state',
+	'channel',
+	'relevant',
+	'decision',
+	'recipient',
+	'category',
+	'shared_on',
+	'withholding_ground',
+	'weighing_documented',
+	'weighing_ref',
+	'terrorism_marker',
+	'context_provided',
+	'subject_ref'
+] as const;
+
+export const actionFields = [
+	'programme',
+	'action_id',
+	'actor',
+	'reported_on',
+	'status',
+	'title',
+	'chapter',
+	'deadline',
+	'responsible',
+	'planning',
+	'state_of_play',
+	'recent_developments',
+	'completion_pct',
+	'evidence_ref'
+] as const;
+
+export const retentionFields = [
+	'record_id',
+	'member_state',
+	'register',
+	'legal_basis',
+	'created_on',
+	'kind',
+	'authority',
+	'last_reviewed_on',
+	'review_outcome',
+	'deleted_on',
+	'impact_assessed'
+] as const;
+
 export interface KindSpec {
 	/** Table the accepted rows go to. */
 	table: string;
@@ -14,63 +64,20 @@ export interface KindSpec {
 export const kindSpecs: Record<Kind, KindSpec> = {
 	sharing: {
 		table: 'sharing_event',
-		fields: [
-			'event_id',
-			'occurred_on',
-			'member_state',
-			'channel',
-			'relevant',
-			'decision',
-			'recipient',
-			'category',
-			'shared_on',
-			'withholding_ground',
-			'weighing_documented',
-			'weighing_ref',
-			'terrorism_marker',
-			'context_provided',
-			'subject_ref'
-		],
+		fields: [...sharingFields],
 		required: ['event_id', 'occurred_on', 'member_state', 'channel', 'relevant', 'decision'],
 		key: ['event_id']
 	},
 	actions: {
 		table: 'action_status',
-		fields: [
-			'programme',
-			'action_id',
-			'actor',
-			'reported_on',
-			'status',
-			'title',
-			'chapter',
-			'deadline',
-			'responsible',
-			'planning',
-			'state_of_play',
-			'recent_developments',
-			'completion_pct',
-			'evidence_ref'
-		],
+		fields: [...actionFields],
 		// status may instead be derived from planning by the profile (see nl-voortgang).
 		required: ['programme', 'action_id', 'actor', 'reported_on', 'status'],
 		key: ['programme', 'action_id', 'actor', 'reported_on']
 	},
 	retention: {
 		table: 'retention_record',
-		fields: [
-			'record_id',
-			'member_state',
-			'register',
-			'legal_basis',
-			'created_on',
-			'kind',
-			'authority',
-			'last_reviewed_on',
-			'review_outcome',
-			'deleted_on',
-			'impact_assessed'
-		],
+		fields: [...retentionFields],
 		required: ['record_id', 'member_state', 'register', 'legal_basis', 'created_on'],
 		key: ['record_id']
 	}

@@ -282,6 +282,7 @@ async function prepareStage(
 			});
 		}
 	}
+	await con.run(loadQuery('ingest/lookups').sql);
 	const rules = profile.derive?.status?.rules ?? [];
 	for (const [i, rule] of rules.entries()) {
 		await con.run('INSERT INTO ingest_derive VALUES ($ord, $pattern, $value, $yb, $else)', {
