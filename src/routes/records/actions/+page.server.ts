@@ -1,15 +1,6 @@
 // /records/actions: the (action, actor) pairs behind any progress figure, 50 a page.
-import { getLocale } from '$lib/paraglide/runtime';
-import type { ActionsView } from '$lib/records/params';
-import type { PairRow } from '$lib/records/rows';
-import {
-	filterOptions,
-	loadRecordsPage,
-	type Option,
-	pageFromUrl,
-	viewFromUrl
-} from '$lib/server/records';
-import { withConnection } from '$lib/server/store';
+import { loadRecords } from '$lib/records/load.server';
+import type { Option } from '$lib/records/options';
 import type { PageServerLoad } from './$types';
 
 function allChapters(byProgramme: Record<string, Option[]>): Option[] {
@@ -24,23 +15,13 @@ function allChapters(byProgramme: Record<string, Option[]>): Option[] {
 	return [...programmes].map(([value, e]) => ({ value, label: `${e.label} (${e.in.join(', ')})` }));
 }
 
-export const load: PageServerLoad = async ({ url }) => {
-	const view = viewFromUrl('actions', url) as ActionsView;
-	const page = pageFromUrl(url);
-	return withConnection(async (con) => {
-		const result = await loadRecordsPage(con, view, page);
-		const options = await filterOptions(con, getLocale() === 'nl');
+export const load: PageServerLoad = ({ url }) =>
+	loadRecords('actions', url, (options, view) => {
 		const programme = view.filters.programme;
 		return {
-			view,
-			...result,
-			rows: result.rows as unknown as PairRow[],
-			options: {
-				programmes: options.programmes,
-				actors: options.actors,
-				// The chapters of the chosen programme, else of all (with their programmes).
-				chapters: programme ? (options.chapters[programme] ?? []) : allChapters(options.chapters)
-			}
+			programmes: options.programmes,
+			actors: options.actors,
+			// The chapters of the chosen programme, else of all (with their programmes).
+			chapters: programme ? (options.chapters[programme] ?? []) : allChapters(options.chapters)
 		};
 	});
-};

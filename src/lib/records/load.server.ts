@@ -1,0 +1,41 @@
+// The load of a records page: its view and page from the URL, one page of rows with the exact
+// total, and the filter options the page offers.
+import { getLocale } from '$lib/paraglide/runtime';
+import {
+	filterOptions,
+	type FilterOptions,
+	loadRecordsPage,
+	pageFromUrl,
+	viewFromUrl
+} from '$lib/server/records';
+import { withConnection } from '$lib/server/store';
+import type { RecordSet, RecordsView } from './params';
+import type { PairRow, RetentionRow, SharingRow } from './rows';
+
+type ViewOf<S extends RecordSet> = Extract<RecordsView, { set: S }>;
+
+interface RowTypes {
+	actions: PairRow;
+	sharing: SharingRow;
+	retention: RetentionRow;
+}
+
+/** `pickOptions` chooses, from all filter options, those the page's form offers. */
+export async function loadRecords<S extends RecordSet, O>(
+	set: S,
+	url: URL,
+	pickOptions: (options: FilterOptions, view: ViewOf<S>) => O
+) {
+	const view = viewFromUrl(set, url) as ViewOf<S>;
+	const page = pageFromUrl(url);
+	return withConnection(async (con) => {
+		const result = await loadRecordsPage(con, view, page);
+		const options = await filterOptions(con, getLocale() === 'nl');
+		return {
+			view,
+			...result,
+			rows: result.rows as unknown as RowTypes[S][],
+			options: pickOptions(options, view)
+		};
+	});
+}
