@@ -2,42 +2,8 @@
 //
 // The server holds its database open, so these tests cannot ask the CLI what it contains:
 // they check what must hold for any data (counts add up, links lead to the right batch).
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-
-const screensDir = join('tests', 'e2e', '.artifacts', 'screens');
-
-/** Save a full-page screenshot under .artifacts/screens/ and attach it to the report. */
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	mkdirSync(screensDir, { recursive: true });
-	const path = join(screensDir, `${name}.png`);
-	await page.screenshot({ path, fullPage: true });
-	await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** Fail on serious or critical accessibility violations (axe-core, WCAG 2.x A/AA rules). */
-async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.analyze();
-	const bad = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-		);
-	expect(bad, bad.join('\n')).toEqual([]);
-}
-
-/** Nothing on the page is wider than the viewport (wide tables scroll in their wrapper). */
-async function expectNoPageOverflow(page: Page): Promise<void> {
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(overflow).toBeLessThanOrEqual(0);
-}
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectNoPageOverflow, screenshot } from './helpers.ts';
 
 const digits = (text: string) => Number(text.replace(/[^\d]/g, ''));
 

@@ -3,14 +3,13 @@
 // Every test passes an explicit as-of date. The expected figures come from `cosi metrics
 // --as-of 2025-06-30 --json`, which serve.js runs on the same database before the server starts
 // (afterwards the server holds the file and the CLI cannot open it).
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectNoPageOverflow, screenshot } from './helpers.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const asOf = '2025-06-30';
 const programme = 'EU-ROADMAP-2016';
-const screensDir = join('tests', 'e2e', '.artifacts', 'screens');
 const metricsFile = join('tests', 'e2e', '.artifacts', `metrics-${asOf}.json`);
 
 interface Metrics {
@@ -34,36 +33,6 @@ const percent = (pct: number | null) =>
 				minimumFractionDigits: 1,
 				maximumFractionDigits: 1
 			}).format(pct / 100);
-
-/** Save a full-page screenshot under .artifacts/screens/ and attach it to the report. */
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	mkdirSync(screensDir, { recursive: true });
-	const path = join(screensDir, `${name}.png`);
-	await page.screenshot({ path, fullPage: true });
-	await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** Fail on serious or critical accessibility violations (axe-core, WCAG 2.x A/AA rules). */
-async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.analyze();
-	const bad = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-		);
-	expect(bad, bad.join('\n')).toEqual([]);
-}
-
-/** Nothing on the page is wider than the viewport (wide tables scroll in their wrapper). */
-async function expectNoPageOverflow(page: Page): Promise<void> {
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /** The visible text of a figure in the member-state table. */
 function figure(page: Page, metric: string, ms: string) {

@@ -4,46 +4,14 @@
 // Every address passes an explicit as-of date: the samples span 2015-2025 and the tests must
 // not depend on today's date. Uploaded test rows are dated 2099, so they never change a figure
 // as of 2025-06-30 that another test reads.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../helpers/csv.ts';
+import { expectAccessible, screenshotsAtBothWidths } from './helpers.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const asOf = '2025-06-30';
-const screensDir = join('tests', 'e2e', '.artifacts', 'screens');
-
-/** Save full-page screenshots at 1280 and 390 px, checking that nothing overflows at 390. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	mkdirSync(screensDir, { recursive: true });
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-		if (width === 390) {
-			const overflow = await page.evaluate(
-				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-			);
-			expect(overflow, `${name}: page wider than 390 px`).toBeLessThanOrEqual(0);
-		}
-		const path = join(screensDir, `${name}-${width}.png`);
-		await page.screenshot({ path, fullPage: true });
-		await testInfo.attach(`${name}-${width}`, { path, contentType: 'image/png' });
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** Fail on serious or critical accessibility violations (axe-core, WCAG 2.x A/AA rules). */
-async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.analyze();
-	const bad = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-		);
-	expect(bad, bad.join('\n')).toEqual([]);
-}
 
 const digits = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
@@ -56,39 +24,6 @@ async function total(page: Page): Promise<number> {
 
 /** The records table (its caption names the rows shown). */
 const recordsTable = (page: Page) => page.getByRole('table', { name: /: rows \d/ });
-
-/** RFC 4180 records of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function csvRecords(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-			if (c === '\r') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field);
-		rows.push(row);
-	}
-	return rows;
-}
 
 test.describe('records pages', () => {
 	test('paging and filters live in the URL and survive a reload', async ({ page }, testInfo) => {
@@ -149,7 +84,7 @@ test.describe('records pages', () => {
 		expect(await total(page)).toBe(all);
 
 		await expectAccessible(page);
-		await screenshots(page, testInfo, 'records-sharing');
+		await screenshotsAtBothWidths(page, testInfo, 'records-sharing');
 	});
 
 	test('the drill-down URLs of the dashboard work for all three record sets', async ({ page }) => {
@@ -217,7 +152,7 @@ test.describe('records pages', () => {
 		);
 		const bytes = readFileSync(await download.path());
 		expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
-		const records = csvRecords(bytes.toString('utf8').slice(1));
+		const records = parseCsv(bytes.toString('utf8').slice(1));
 		expect(records[0].slice(0, 3)).toEqual(['event_id', 'occurred_on', 'member_state']);
 		expect(records.length).toBe(n + 1);
 		const decision = records[0].indexOf('decision');
@@ -245,7 +180,7 @@ test.describe('records pages', () => {
 			expect(response.status()).toBe(200);
 			expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
 			expect(response.headers()['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
-			const rows = csvRecords((await response.text()).replace(/^\uFEFF/, ''));
+			const rows = parseCsv((await response.text()).replace(/^\uFEFF/, ''));
 			expect(rows.length, csvUrl).toBe(expected + 1);
 			expect(new Set(rows.map((r) => r.length)).size, `${csvUrl}: equal field counts`).toBe(1);
 		}
@@ -289,7 +224,7 @@ test.describe('programmes and actions', () => {
 
 		await page.goto(`/programmes?asOf=${asOf}`);
 		await expectAccessible(page);
-		await screenshots(page, testInfo, 'programmes');
+		await screenshotsAtBothWidths(page, testInfo, 'programmes');
 	});
 
 	test('a programme page shows chapters and actions with linked figures', async ({
@@ -319,7 +254,7 @@ test.describe('programmes and actions', () => {
 
 		await page.goto(`/programmes/EU-ROADMAP-2016?asOf=${asOf}`);
 		await expectAccessible(page);
-		await screenshots(page, testInfo, 'programme');
+		await screenshotsAtBothWidths(page, testInfo, 'programme');
 	});
 
 	test('an action page shows the state of play as submitted, markup escaped', async ({
@@ -352,7 +287,7 @@ test.describe('programmes and actions', () => {
 		await expect(history.locator('thead th')).toHaveCount(1 + 5);
 
 		await expectAccessible(page);
-		await screenshots(page, testInfo, 'action');
+		await screenshotsAtBothWidths(page, testInfo, 'action');
 
 		expect((await page.goto(`/programmes/EU-ROADMAP-2016/999?asOf=${asOf}`))?.status()).toBe(404);
 		await expect(page.getByText('Programme EU-ROADMAP-2016 has no action 999.')).toBeVisible();
@@ -424,7 +359,7 @@ test.describe('uploads', () => {
 		await expect(batchLink).toHaveAttribute('href', new RegExp(`/imports/${after[0]}$`));
 
 		await expectAccessible(page);
-		await screenshots(page, testInfo, 'imports-upload');
+		await screenshotsAtBothWidths(page, testInfo, 'imports-upload');
 	});
 
 	test('a file without a required column is rejected whole, naming the column', async ({

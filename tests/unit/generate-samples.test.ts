@@ -24,6 +24,7 @@ import { writeAllSamples, type Written } from '../../scripts/samples/files.ts';
 import { permute24 } from '../../scripts/samples/prng.ts';
 import { RETENTION_RULES, type LegalBasis } from '../../scripts/samples/retention.ts';
 import { ROADMAP_ACTIONS } from '../../scripts/samples/roadmap.ts';
+import { csvObjects } from '../helpers/csv.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const HEADERS = {
@@ -36,43 +37,7 @@ const HEADERS = {
 };
 const ACTORS = new Set<string>([...MEMBER_STATES, ...EU_BODIES, 'NO', 'CH']);
 
-/** Minimal RFC 4180 parser (quoted fields may hold delimiters, quotes and line breaks). */
-function parseCsv(text: string, delimiter = ','): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === delimiter) {
-			row.push(field);
-			field = '';
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field);
-		rows.push(row);
-	}
-	return rows;
-}
-
-function records(text: string, delimiter = ','): Record<string, string>[] {
-	const [header, ...rows] = parseCsv(text, delimiter);
-	return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
+const records = csvObjects;
 
 const RANK: Partial<Record<ActionStatus, number>> = {
 	not_started: 0,

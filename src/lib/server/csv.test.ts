@@ -1,39 +1,7 @@
 // The CSV writer behind the records downloads: quoting, formula-injection guard, BOM, streaming.
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../tests/helpers/csv.ts';
 import { BOM, csvDocument, csvField, csvRecord, csvResponse, fileNamePart } from './csv.ts';
-
-/** A small RFC 4180 reader, to prove that what we write reads back as the same values. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field);
-		rows.push(row);
-	}
-	return rows;
-}
 
 describe('csvField', () => {
 	it('writes plain values as they are', () => {
