@@ -10,24 +10,24 @@
 // - withheld ratio and retention compliance: the same figure as of the last day of the month
 //   before D's month (withheld_by_member_state with that date; retention_trend's point for it).
 //   Both are states "as of" a day, so the two figures are comparable.
-import { error, redirect } from '@sveltejs/kit';
-import { FilterError, parseFilters, type Filters } from '$lib/filters';
-import { formatMonth, formatNumber, formatPercent, formatRatio } from '$lib/i18n/format';
+import { redirect } from '@sveltejs/kit';
+import type { Filters } from '$lib/filters';
+import { formatNumber, formatPercent } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { cached, cachedQuery, dataVersion } from '$lib/server/cache';
-import { renderChart, type ChartSpec } from '$lib/server/charts';
-import { headlineMetrics, todayIso, type HeadlineMetrics } from '$lib/server/metrics';
+import {
+	chartLocale,
+	filtersOf,
+	rendered,
+	withheldMonthChart,
+	type ActorRow,
+	type RenderedChart
+} from '$lib/server/dashboard';
+import { headlineMetrics, type HeadlineMetrics } from '$lib/server/metrics';
 import { withConnection } from '$lib/server/store';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PageServerLoad } from './$types';
-
-interface ActorRow {
-	code: string;
-	kind: string;
-	name_en: string;
-	name_nl: string;
-}
 
 interface TrendRow {
 	programme: string;
@@ -106,10 +106,7 @@ export interface ProgrammeFigure extends ProgressCell {
 	previousRound: string | null;
 }
 
-export interface OverviewChart {
-	spec: ChartSpec;
-	svg: string;
-}
+export type OverviewChart = RenderedChart;
 
 export interface Overview {
 	/** Last day of the month before D: the "previous" date of withheld and retention. */
@@ -141,13 +138,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		const query = new URLSearchParams(kept).toString();
 		redirect(303, `${url.pathname}${query ? `?${query}` : ''}`);
 	}
-	let filters: Filters;
-	try {
-		filters = parseFilters(url, todayIso());
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
+	const filters = filtersOf(url);
 	const locale = getLocale();
 	return withConnection(async (con) => {
 		const version = await dataVersion(con);
@@ -417,13 +408,6 @@ async function computeOverview(
 	};
 }
 
-const localeTags: Record<string, string> = { en: 'en-GB', nl: 'nl-NL' };
-
-function chart(spec: ChartSpec): OverviewChart | null {
-	if (spec.data.length === 0) return null;
-	return { spec, svg: renderChart(spec) };
-}
-
 function progressChart(
 	rows: MemberStateRow[],
 	programme: string | null,
@@ -448,7 +432,7 @@ function progressChart(
 			};
 		});
 	const scope = programme ?? m.dash_all_programmes();
-	return chart({
+	return rendered({
 		kind: 'barX',
 		title: m.dash_chart_progress_title({ scope }),
 		summary:
@@ -463,49 +447,14 @@ function progressChart(
 				: '',
 		keyLabel: m.dash_axis_member_state(),
 		valueLabel: m.dash_axis_progress(),
-		locale: localeTags[locale] ?? 'en-GB',
+		locale: chartLocale(locale),
 		percent: true,
 		data
 	});
 }
 
 function withheldChart(months: MonthRow[], locale: string): OverviewChart | null {
-	const data = months.map((r) => ({
-		key: r.month,
-		label: formatMonth(r.month),
-		value: r.ratio === null ? null : r.ratio * 100,
-		text: formatRatio(r.ratio),
-		tip: m.dash_tip_month({
-			month: formatMonth(r.month),
-			value: formatRatio(r.ratio),
-			withheld: formatNumber(r.withheld),
-			decided: formatNumber(r.shared + r.withheld)
-		})
-	}));
-	const known = data.filter((d) => d.value !== null);
-	if (known.length === 0) return null;
-	const max = known.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
-	const min = known.reduce((a, b) => ((b.value ?? 0) < (a.value ?? 0) ? b : a));
-	const last = known[known.length - 1];
-	return chart({
-		kind: 'line',
-		title: m.dash_chart_withheld_title(),
-		summary: m.dash_chart_withheld_summary({
-			first: formatMonth(data[0].key),
-			last: formatMonth(data[data.length - 1].key),
-			latestMonth: formatMonth(last.key),
-			latest: last.text,
-			highMonth: formatMonth(max.key),
-			high: max.text,
-			lowMonth: formatMonth(min.key),
-			low: min.text
-		}),
-		keyLabel: m.dash_axis_month(),
-		valueLabel: m.dash_axis_withheld(),
-		locale: localeTags[locale] ?? 'en-GB',
-		percent: false,
-		data
-	});
+	return withheldMonthChart(months, m.dash_chart_withheld_title(), locale);
 }
 
 function overdueChart(rows: MemberStateRow[], locale: string): OverviewChart | null {
@@ -532,7 +481,7 @@ function overdueChart(rows: MemberStateRow[], locale: string): OverviewChart | n
 		});
 	if (data.length === 0) return null;
 	const total = data.reduce((s, d) => s + (d.value ?? 0), 0);
-	return chart({
+	return rendered({
 		kind: 'barY',
 		title: m.dash_chart_overdue_title(),
 		summary: m.dash_chart_overdue_summary({
@@ -543,7 +492,7 @@ function overdueChart(rows: MemberStateRow[], locale: string): OverviewChart | n
 		}),
 		keyLabel: m.dash_axis_member_state(),
 		valueLabel: m.dash_axis_overdue(),
-		locale: localeTags[locale] ?? 'en-GB',
+		locale: chartLocale(locale),
 		percent: false,
 		data
 	});

@@ -6,24 +6,20 @@
 // most 50 rows a page). Data quality covers every file imported up to today (it is
 // about what was sent, and files are imported after the dates they report on).
 import { error, redirect } from '@sveltejs/kit';
-import { FilterError, parseFilters, type Filters } from '$lib/filters';
-import { formatMonth, formatNumber, formatRatio } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { cached, cachedQuery, dataVersion } from '$lib/server/cache';
-import { renderChart, type ChartSpec } from '$lib/server/charts';
+import {
+	filtersOf,
+	withheldMonthChart,
+	type ActorRow,
+	type RenderedChart
+} from '$lib/server/dashboard';
 import { todayIso } from '$lib/server/metrics';
 import { withConnection } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
-
-interface ActorRow {
-	code: string;
-	kind: string;
-	name_en: string;
-	name_nl: string;
-}
 
 export interface ProgressRow {
 	programme: string;
@@ -142,13 +138,7 @@ function pageNumber(url: URL): number {
 }
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	let filters: Filters;
-	try {
-		filters = parseFilters(url, todayIso());
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
+	const filters = filtersOf(url);
 	const page = pageNumber(url);
 	const locale = getLocale();
 	const today = todayIso();
@@ -278,52 +268,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	});
 };
 
-const localeTags: Record<string, string> = { en: 'en-GB', nl: 'nl-NL' };
-
 function monthChart(
 	months: MonthRow[],
 	name: string,
 	code: string,
 	channel: string | null,
 	locale: string
-): { spec: ChartSpec; svg: string } | null {
-	const data = months.map((r) => ({
-		key: r.month,
-		label: formatMonth(r.month),
-		value: r.ratio === null ? null : r.ratio * 100,
-		text: formatRatio(r.ratio),
-		tip: m.dash_tip_month({
-			month: formatMonth(r.month),
-			value: formatRatio(r.ratio),
-			withheld: formatNumber(r.withheld),
-			decided: formatNumber(r.shared + r.withheld)
-		})
-	}));
-	const known = data.filter((d) => d.value !== null);
-	if (known.length === 0) return null;
-	const max = known.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
-	const min = known.reduce((a, b) => ((b.value ?? 0) < (a.value ?? 0) ? b : a));
-	const last = known[known.length - 1];
-	const spec: ChartSpec = {
-		kind: 'line',
-		title: channel
-			? m.dash_ms_chart_title_channel({ name, code, channel })
-			: m.dash_ms_chart_title({ name, code }),
-		summary: m.dash_chart_withheld_summary({
-			first: formatMonth(data[0].key),
-			last: formatMonth(data[data.length - 1].key),
-			latestMonth: formatMonth(last.key),
-			latest: last.text,
-			highMonth: formatMonth(max.key),
-			high: max.text,
-			lowMonth: formatMonth(min.key),
-			low: min.text
-		}),
-		keyLabel: m.dash_axis_month(),
-		valueLabel: m.dash_axis_withheld(),
-		locale: localeTags[locale] ?? 'en-GB',
-		percent: false,
-		data
-	};
-	return { spec, svg: renderChart(spec) };
+): RenderedChart | null {
+	const title = channel
+		? m.dash_ms_chart_title_channel({ name, code, channel })
+		: m.dash_ms_chart_title({ name, code });
+	return withheldMonthChart(months, title, locale);
 }
