@@ -7,16 +7,16 @@
 // The data is generated with SQL from range() and hash(i, seed), so it is deterministic and
 // loads in seconds; data/bench/metrics.duckdb is reused while its row counts match.
 import { dateValue, type DuckDBConnection } from '@duckdb/node-api';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeStore, openStore, repoRoot } from '../src/lib/server/db.ts';
 import { headlineMetrics } from '../src/lib/server/metrics.ts';
 import { loadQuery, runQuery } from '../src/lib/server/queries.ts';
+import { benchDocPath, writeBenchSection } from './bench-doc.ts';
 
 const dbPath = join(repoRoot, 'data/bench/metrics.duckdb');
-const docPath = join(repoRoot, 'docs/benchmarks.md');
 const asOf = '2026-06-30';
 const warmRuns = 5;
 const coldRuns = 3;
@@ -324,23 +324,6 @@ instance, so DuckDB's buffer pool is empty but the operating system's file cache
 `;
 }
 
-/** Replace the "## Metrics" section of docs/benchmarks.md, keeping every other section. */
-function writeSection(section: string): void {
-	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-	const start = doc.search(/^## Metrics\s*$/m);
-	if (start < 0) {
-		writeFileSync(docPath, `${doc.trimEnd()}\n\n${section}`);
-		return;
-	}
-	const rest = doc.slice(start + 1);
-	const next = rest.search(/^## /m);
-	const end = next < 0 ? doc.length : start + 1 + next;
-	writeFileSync(
-		docPath,
-		`${doc.slice(0, start)}${section}${next < 0 ? '' : `\n${doc.slice(end)}`}`
-	);
-}
-
 async function main() {
 	console.log(
 		`bench: ${sharingRows} sharing rows, ${retentionRows} retention records -> ${dbPath}`
@@ -371,8 +354,8 @@ async function main() {
 	});
 	console.log(section);
 	if (!flags['no-write']) {
-		writeSection(section);
-		console.log(`written to ${docPath}`);
+		writeBenchSection(section);
+		console.log(`written to ${benchDocPath}`);
 	}
 }
 

@@ -13,16 +13,16 @@
 import { dateValue, type DuckDBConnection } from '@duckdb/node-api';
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeStore, openStore, repoRoot } from '../src/lib/server/db.ts';
 import { loadQuery } from '../src/lib/server/queries.ts';
+import { benchDocPath, writeBenchSection } from './bench-doc.ts';
 
 const sourceDb = join(repoRoot, 'data/bench/metrics.duckdb');
 const webDb = join(repoRoot, 'data/bench/web.duckdb');
-const docPath = join(repoRoot, 'docs/benchmarks.md');
 const port = 4180;
 const base = `http://127.0.0.1:${port}`;
 const asOf = '2025-06-30';
@@ -318,23 +318,6 @@ Target (warm overview p95 < 100 ms, no errors): ${met}.
 `;
 }
 
-/** Replace the "## Web" section of docs/benchmarks.md, keeping every other section. */
-function writeSection(section: string): void {
-	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-	const start = doc.search(/^## Web\s*$/m);
-	if (start < 0) {
-		writeFileSync(docPath, `${doc.trimEnd()}\n\n${section}`);
-		return;
-	}
-	const rest = doc.slice(start + 1);
-	const next = rest.search(/^## /m);
-	const end = next < 0 ? doc.length : start + 1 + next;
-	writeFileSync(
-		docPath,
-		`${doc.slice(0, start)}${section}${next < 0 ? '' : `\n${doc.slice(end)}`}`
-	);
-}
-
 async function main() {
 	if (!flags['no-build'] || !existsSync(join(repoRoot, 'build/index.js'))) {
 		run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
@@ -379,8 +362,8 @@ async function main() {
 		});
 		console.log(section);
 		if (!flags['no-write']) {
-			writeSection(section);
-			console.log(`written to ${docPath}`);
+			writeBenchSection(section);
+			console.log(`written to ${benchDocPath}`);
 		}
 	} finally {
 		server.kill('SIGTERM');
