@@ -129,8 +129,26 @@ export interface ProgressOptions {
 	onProgress?: (file: string, rows: number, seconds: number) => void;
 }
 
+/** Stream canonical CSV lines under `header` to `file` in `dir`, reporting every million rows. */
+async function writeCanonicalCsv(
+	dir: string,
+	file: string,
+	header: readonly string[],
+	lines: Iterable<string>,
+	rows: number,
+	written: Written,
+	options: ProgressOptions
+): Promise<void> {
+	await writeLinesStreaming(join(dir, file), lines, {
+		header: header.join(',') + '\n',
+		onProgress: (n, seconds) => options.onProgress?.(file, n, seconds),
+		progressEvery: 1_000_000
+	});
+	written.push({ file, rows });
+}
+
 /** Stream `rows` canonical sharing rows to `file` in `dir`. */
-export async function writeSharingCsv(
+export function writeSharingCsv(
 	dir: string,
 	file: string,
 	rows: number,
@@ -140,16 +158,11 @@ export async function writeSharingCsv(
 	function* lines(): Generator<string> {
 		for (const row of sharingRows({ rows })) yield sharingCsvLine(row) + '\n';
 	}
-	await writeLinesStreaming(join(dir, file), lines(), {
-		header: SHARING_HEADER.join(',') + '\n',
-		onProgress: (n, seconds) => options.onProgress?.(file, n, seconds),
-		progressEvery: 1_000_000
-	});
-	written.push({ file, rows });
+	return writeCanonicalCsv(dir, file, SHARING_HEADER, lines(), rows, written, options);
 }
 
 /** Stream `rows` canonical retention rows to `file` in `dir`. */
-export async function writeRetentionCsv(
+export function writeRetentionCsv(
 	dir: string,
 	file: string,
 	rows: number,
@@ -159,12 +172,7 @@ export async function writeRetentionCsv(
 	function* lines(): Generator<string> {
 		for (const row of retentionRows({ rows })) yield retentionCsvLine(row) + '\n';
 	}
-	await writeLinesStreaming(join(dir, file), lines(), {
-		header: RETENTION_HEADER.join(',') + '\n',
-		onProgress: (n, seconds) => options.onProgress?.(file, n, seconds),
-		progressEvery: 1_000_000
-	});
-	written.push({ file, rows });
+	return writeCanonicalCsv(dir, file, RETENTION_HEADER, lines(), rows, written, options);
 }
 
 export const NL_EXCEL_ROWS = 1000;
