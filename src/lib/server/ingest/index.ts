@@ -487,11 +487,11 @@ function stripCommitInfo(info: CommitInfo): IngestResult {
 /** Mark earlier current rows with the same key as superseded by this batch; returns how many. */
 async function supersede(con: DuckDBConnection, spec: KindSpec, batchId: number): Promise<number> {
 	const earlier = await con.runAndReadAll(
-		`SELECT count(*)::INTEGER FROM ${spec.table} WHERE batch_id <> $id AND superseded_by IS NULL LIMIT 1`,
+		`SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE batch_id <> $id AND superseded_by IS NULL)`,
 		{ id: batchId }
 	);
 	// Nothing stored before this batch: nothing to supersede (skips a join over the new rows).
-	if (Number(earlier.getRows()[0][0]) === 0) return 0;
+	if (earlier.getRows()[0][0] !== true) return 0;
 	const join = spec.key.map((k) => `t.${k} = n.${k}`).join(' AND ');
 	const r = await con.runAndReadAll(
 		`UPDATE ${spec.table} AS t SET superseded_by = $id
