@@ -1,6 +1,7 @@
 -- Drill-down: the (action, actor) pairs behind a progress figure as of D, each with its latest
--- status on or before D and where that status came from (batch_id, file_name, source_row; NULL
--- for no_report). responsible_batch_id is the batch whose row gave the catalogue's responsible
+-- status on or before its judged_on date (D; with previous_round, the programme's previous
+-- round) and where that status came from (batch_id, file_name, source_row; NULL for
+-- no_report). responsible_batch_id is the batch whose row gave the catalogue's responsible
 -- list, so a no_report pair also leads to a file. Paged; pair with progress_pairs_count.
 -- Definition (docs/metrics.md, "Implementation progress"): progress_drill_pair in
 -- queries/lib/010_progress.sql, whose header states it in full.
@@ -11,14 +12,17 @@
 -- @param chapter VARCHAR?  only this chapter ('(none)': actions without one; NULL: all)
 -- @param category VARCHAR?  implemented | in_progress | not_started | no_report | overdue |
 --   not_applicable | applicable (NULL: all pairs)
+-- @param previous_round BOOLEAN?  true: each programme as of its previous reporting round as of
+--   D (progress_judged_on; the pairs behind the overview's changes); NULL or false: as of D
 -- @param limit INTEGER  at most this many rows (capped at 10000)
 -- @param offset INTEGER  skip this many rows (paging)
-SELECT s.programme, s.action_id, s.title, s.chapter, s.deadline, s.actor,
+SELECT s.judged_on, s.programme, s.action_id, s.title, s.chapter, s.deadline, s.actor,
 	s.from_catalogue AS responsible, s.status, s.category, s.applicable, s.overdue, s.reported_on,
 	s.completion_pct, s.score, s.planning, s.state_of_play, s.recent_developments, s.evidence_ref,
 	s.batch_id, b.file_name, s.source_row,
 	s.responsible_batch_id, rb.file_name AS responsible_file_name
-FROM progress_drill_pair($as_of, $programme, $actor, $chapter, $action_id, $category) s
+FROM progress_drill_pair_judged($as_of, $programme, $actor, $chapter, $action_id, $category,
+	$previous_round) s
 LEFT JOIN batch b ON b.batch_id = s.batch_id
 LEFT JOIN batch rb ON rb.batch_id = s.responsible_batch_id
 ORDER BY s.programme, leading_number(s.action_id) NULLS LAST, s.action_id, s.actor

@@ -8,5 +8,8 @@
 -- @param chapter VARCHAR?  only this chapter ('(none)': actions without one; NULL: all)
 -- @param category VARCHAR?  implemented | in_progress | not_started | no_report | overdue |
 --   not_applicable | applicable (NULL: all pairs)
+-- @param previous_round BOOLEAN?  true: each programme as of its previous reporting round as of
+--   D (progress_judged_on; the pairs behind the overview's changes); NULL or false: as of D
 SELECT count(*)::INTEGER AS total
-FROM progress_drill_pair($as_of, $programme, $actor, $chapter, $action_id, $category)
+FROM progress_drill_pair_judged($as_of, $programme, $actor, $chapter, $action_id, $category,
+	$previous_round)

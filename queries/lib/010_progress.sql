@@ -132,6 +132,29 @@ WHERE ok IS NULL AND (only_category IS NULL
 	OR (only_category = 'overdue' AND overdue)
 	OR category = only_category);
 
+-- The date each programme (NULL: all) is judged at: D itself, or with at_previous_round its
+-- previous reporting round as of D, i.e. the second-latest distinct reported_on on or before D
+-- (the rounds of progress_trend); a programme with fewer than two rounds keeps D, so it
+-- contributes its current figure (no change). The overview's changes compare with these dates.
+CREATE OR REPLACE MACRO progress_judged_on(as_of, only_programme, at_previous_round) AS TABLE
+SELECT programme,
+	CASE WHEN coalesce(at_previous_round, false)
+		THEN coalesce(list_sort(list(DISTINCT reported_on) FILTER (WHERE reported_on <= as_of),
+			'DESC')[2], as_of)
+		ELSE as_of
+	END AS judged_on
+FROM action_status_current
+WHERE only_programme IS NULL OR programme = only_programme
+GROUP BY programme;
+
+-- progress_drill_pair with each programme judged on its progress_judged_on date.
+CREATE OR REPLACE MACRO progress_drill_pair_judged(as_of, only_programme, only_actor,
+	only_chapter, only_action, only_category, at_previous_round) AS TABLE
+SELECT j.judged_on, p.*
+FROM progress_judged_on(as_of, only_programme, at_previous_round) j,
+	LATERAL progress_drill_pair(j.judged_on, j.programme, only_actor, only_chapter, only_action,
+		only_category) p;
+
 -- The progress figures of a group of pairs, an aggregate: in a SELECT with GROUP BY over
 -- progress_pair, unnest(progress_figures(status, category, applicable, overdue, score)) gives
 -- the columns pairs ... weighted_pct.

@@ -108,6 +108,72 @@ test.describe('overview', () => {
 		}
 	});
 
+	test('each change links to the rows behind its earlier figure, which give that change', async ({
+		page,
+		request
+	}) => {
+		// All programmes: progress changes compare with each programme's previous round.
+		await page.goto(`/?asOf=${asOf}`);
+		/** The exact total of a records page, with one parameter set or replaced. */
+		const totalOf = async (href: string, key: string, value: string) => {
+			const url = new URL(href, page.url());
+			url.searchParams.set(key, value);
+			const body = await (await request.get(url.toString())).text();
+			const total = /id="records-total"[^>]*>([^<]+)</.exec(body)?.[1].trim() ?? '';
+			expect(total, url.toString()).toMatch(/^[\d,]+ rows?$/);
+			return Number(total.replace(/\D/g, ''));
+		};
+		// How each figure is computed from its rows: [parameter, numerator value, denominator
+		// value, scale] (progress: implemented of applicable; ratio: withheld of shared plus
+		// withheld; compliance: compliant of active).
+		const percentOf = async (metric: string, href: string) => {
+			if (metric.endsWith('progress')) {
+				return (
+					(100 * (await totalOf(href, 'category', 'implemented'))) /
+					(await totalOf(href, 'category', 'applicable'))
+				);
+			}
+			if (metric.endsWith('ratio')) {
+				const withheld = await totalOf(href, 'decision', 'withheld');
+				return (100 * withheld) / (withheld + (await totalOf(href, 'decision', 'shared')));
+			}
+			return (
+				(100 * (await totalOf(href, 'flag', 'compliant'))) / (await totalOf(href, 'flag', 'active'))
+			);
+		};
+		const rows = ['#ms-table tr:has([data-ms-link="MT"])', '#ms-table tfoot tr'];
+		let checked = 0;
+		for (const row of rows) {
+			for (const metric of ['progress', 'ratio', 'compliance']) {
+				const delta = page.locator(`${row} a[data-delta="${metric}"]`);
+				const current = page.locator(`${row} a.figure[data-metric="${metric}"]`);
+				await expect(delta).toHaveCount(1);
+				const earlierHref = (await delta.getAttribute('href')) as string;
+				const currentHref = (await current.getAttribute('href')) as string;
+				if (metric === 'progress') expect(earlierHref).toContain('round=previous');
+				else expect(earlierHref).toContain('asOf=2025-05-31');
+				const change =
+					(await percentOf(metric, currentHref)) - (await percentOf(metric, earlierHref));
+				const shown = (await delta.innerText()).replace(/\s+/g, ' ');
+				const amount = Math.abs(change).toFixed(1);
+				if (Math.abs(change) < 0.05) expect(shown, metric).toContain('=');
+				else expect(shown, `${row} ${metric}`).toContain(`${change > 0 ? '+' : '−'}${amount}`);
+				checked++;
+			}
+		}
+		expect(checked).toBe(6);
+
+		// One programme's change, in the EU table, judges it at its previous round.
+		const programmeDelta = page.locator('a[data-delta="eu-progress"]').first();
+		await programmeDelta.click();
+		await expect(page).toHaveURL(/\/records\/actions\?.*round=previous/);
+		await expect(
+			page.getByText('Each programme is judged as of its previous reporting round')
+		).toBeVisible();
+		await expect(page.getByRole('columnheader', { name: 'Judged at', exact: true })).toBeVisible();
+		await expect(page.getByLabel('Judged at', { exact: true })).toHaveValue('previous');
+	});
+
 	test('filters chosen in the form survive a reload', async ({ page }) => {
 		await page.goto(`/?asOf=${asOf}`);
 		await page.getByLabel('As-of date').fill('2024-12-31');

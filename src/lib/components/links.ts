@@ -17,7 +17,8 @@ function withQuery(path: ResolvedPathname, query: string): ResolvedPathname {
 
 /**
  * The action-status pairs behind a progress figure: /records/actions with category, actor,
- * chapter or action (the as-of date and programme come from the filters).
+ * chapter or action (the as-of date and programme come from the filters); round 'previous'
+ * judges each programme as of its previous round (the earlier figure of a change).
  */
 export function actionsHref(
 	filters: Partial<Filters>,
@@ -26,6 +27,7 @@ export function actionsHref(
 		actor?: string | null;
 		chapter?: string | null;
 		action?: string | null;
+		round?: 'previous' | null;
 	}
 ): ResolvedPathname {
 	return withQuery(

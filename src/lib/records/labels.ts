@@ -142,6 +142,8 @@ export function paramLabel(key: string): string {
 			return m.rec_field_flag();
 		case 'authority':
 			return m.rec_field_authority();
+		case 'round':
+			return m.rec_field_round();
 		default:
 			return key;
 	}
@@ -175,6 +177,8 @@ export function paramValueLabel(key: string, value: string): string {
 			return value === '(none)' ? m.rec_no_chapter() : value;
 		case 'authority':
 			return value === '(none)' ? m.rec_no_authority() : value;
+		case 'round':
+			return m.rec_round_previous();
 		default:
 			return value;
 	}

@@ -2,7 +2,8 @@
 // /records/retention) and their CSV downloads: parse and validate every parameter, and build
 // query strings in a fixed key order so that equal views have equal addresses.
 //
-//   /records/actions?{filters}&category=...&actor=XX&action=ID&chapter=...   (actor, else ms)
+//   /records/actions?{filters}&category=...&actor=XX&action=ID&chapter=...&round=previous
+//     (actor, else ms; round=previous: each programme as of its previous reporting round)
 //   /records/sharing?{filters}&decision=...&unjustified=1&ground=...&month=YYYY-MM-01
 //   /records/retention?{filters}&flag=...&authority=...
 //   plus page=N (50 rows a page) on the pages.
@@ -35,6 +36,10 @@ export const actionStatuses = [
 	'not_applicable'
 ] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
+
+/** ?round=previous: the pairs behind the earlier figure of a change on the overview. */
+export const actionRounds = ['previous'] as const;
+export type ActionRound = (typeof actionRounds)[number];
 
 export const decisions = ['shared', 'withheld', 'pending'] as const;
 export type Decision = (typeof decisions)[number];
@@ -73,6 +78,8 @@ export interface ActionsView {
 	category: ActionCategory | null;
 	chapter: string | null;
 	action: string | null;
+	/** 'previous': each programme as of its previous reporting round before the as-of date. */
+	round: ActionRound | null;
 }
 
 export interface SharingView {
@@ -186,7 +193,8 @@ export function parseActionsView(url: URL, today: string): ActionsView {
 		actor: checkCode('actor', raw(url, 'actor')?.toUpperCase() ?? null) ?? filters.ms,
 		category: oneOf(url, 'category', actionCategories),
 		chapter: text(url, 'chapter'),
-		action: text(url, 'action', 100)
+		action: text(url, 'action', 100),
+		round: oneOf(url, 'round', actionRounds)
 	};
 }
 
@@ -241,7 +249,8 @@ export function viewParams(view: RecordsView): Params {
 				actor: view.actor,
 				category: view.category,
 				chapter: view.chapter,
-				action: view.action
+				action: view.action,
+				round: view.round
 			};
 		case 'sharing':
 			return {

@@ -2,6 +2,8 @@
 // retention_records.sql) and of the programme queries, as runQuery returns them.
 
 export interface PairRow {
+	/** The date the pair is judged at: the as-of date, or with round=previous its round. */
+	judged_on: string;
 	programme: string;
 	action_id: string;
 	title: string | null;

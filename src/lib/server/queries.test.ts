@@ -180,6 +180,53 @@ describe('drill-downs lead to the rows behind each figure', () => {
 		}
 	});
 
+	it("progress: the previous round's pairs equal progress_trend's figures at that round", async () => {
+		const trend = await runQuery(con(), 'progress_trend', {
+			as_of: asOf,
+			programme: null,
+			actor: null
+		});
+		const rounds = new Map<string, string[]>();
+		for (const t of trend) {
+			const list = rounds.get(String(t.programme)) ?? [];
+			if (!list.includes(String(t.round_on))) list.push(String(t.round_on));
+			rounds.set(String(t.programme), list.sort());
+		}
+		const previous = [...rounds].filter(([, list]) => list.length >= 2);
+		expect(previous.length).toBeGreaterThan(1);
+		for (const category of ['applicable', 'implemented']) {
+			const pairs = await allPages('progress_pairs', {
+				as_of: asOf,
+				programme: null,
+				actor: null,
+				action_id: null,
+				chapter: null,
+				category,
+				previous_round: true
+			});
+			const counted = new Map<string, number>();
+			for (const p of pairs) {
+				const key = `${p.programme}/${p.actor}`;
+				counted.set(key, (counted.get(key) ?? 0) + 1);
+			}
+			for (const [programme, list] of previous) {
+				const round = list.at(-2);
+				expect(
+					pairs.filter((p) => p.programme === programme).every((p) => p.judged_on === round)
+				).toBe(true);
+				for (const t of trend.filter((t) => t.programme === programme && t.round_on === round)) {
+					const key = `${programme}/${t.actor ?? '*'}`;
+					const expected = t[category] as number;
+					const got =
+						t.actor === null
+							? pairs.filter((p) => p.programme === programme).length
+							: (counted.get(key) ?? 0);
+					expect(got, `${key} ${category} at ${round}`).toBe(expected);
+				}
+			}
+		}
+	});
+
 	it('withheld: withheld and unjustified counts equal their rows', async () => {
 		const figures = await runQuery(con(), 'withheld_by_member_state', {
 			as_of: asOf,

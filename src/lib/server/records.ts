@@ -33,6 +33,7 @@ export const setSpecs: Record<RecordSet, SetSpec> = {
 		list: 'progress_pairs',
 		count: 'progress_pairs_count',
 		columns: [
+			'judged_on',
 			'programme',
 			'action_id',
 			'title',
@@ -125,7 +126,8 @@ export function queryParams(view: RecordsView): Record<string, ParamValue> {
 				actor: view.actor,
 				action_id: view.action,
 				chapter: view.chapter,
-				category: view.category
+				category: view.category,
+				previous_round: view.round === 'previous' ? true : null
 			};
 		case 'sharing':
 			return {
