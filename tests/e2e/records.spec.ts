@@ -257,6 +257,35 @@ test.describe('programmes and actions', () => {
 		await screenshotsAtBothWidths(page, testInfo, 'programme');
 	});
 
+	test('the counts of actors and rounds lead to one table row each', async ({ page }) => {
+		await page.goto(`/programmes?asOf=${asOf}`);
+		const row = page
+			.getByRole('table', { name: /programmes/i })
+			.getByRole('row')
+			.filter({ hasText: 'EU-ROADMAP-2016' });
+		for (const [column, table] of [
+			[1, /by actor/],
+			[2, /in each reporting round/]
+		] as const) {
+			const link = row.getByRole('cell').nth(column).getByRole('link');
+			const n = digits(await link.innerText());
+			expect(n).toBeGreaterThan(1);
+			await link.click();
+			await expect(page).toHaveURL(/\/programmes\/EU-ROADMAP-2016\?asOf=2025-06-30#/);
+			await expect(page.getByRole('table', { name: table }).locator('tbody tr')).toHaveCount(n);
+			// The actor's own figures lead to its pairs.
+			if (column === 1) {
+				const at = page.getByRole('table', { name: /by actor/ }).getByRole('row', { name: /^NL / });
+				const pairs = at.getByRole('cell').first().getByRole('link');
+				const count = digits(await pairs.innerText());
+				await pairs.click();
+				await expect(page).toHaveURL(/actor=NL/);
+				expect(await total(page)).toBe(count);
+			}
+			await page.goto(`/programmes?asOf=${asOf}`);
+		}
+	});
+
 	test('an action page shows the state of play as submitted, markup escaped', async ({
 		page
 	}, testInfo) => {
