@@ -23,7 +23,9 @@ parsed AS (
 		s.context_provided AS context_provided_in,
 		cosi_text(s.event_id) AS event_id,
 		cosi_date(s.occurred_on) AS occurred_on,
-		lk.actor[upper(trim(s.member_state))] AS member_state,
+		-- A stored code as it is (a hash probe) before the map lookup (a scan of its entries).
+		CASE WHEN s.member_state IN (SELECT code FROM ref_actor) THEN s.member_state
+			ELSE lk.actor[upper(trim(s.member_state))] END AS member_state,
 		upper(cosi_text(s.channel)) AS channel,
 		cosi_bool(s.relevant, lk.boolean) AS relevant,
 		cosi_code(s.decision, ['shared', 'withheld', 'pending'], lk.decision) AS decision,
@@ -47,21 +49,25 @@ checked AS (
 		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END AS __e1,
 		CASE WHEN event_id IS NULL THEN {'col': 'event_id', 'val': event_id_in, 'msg': 'required value missing'}
 			WHEN __row > key_first_row THEN {'col': 'event_id', 'val': event_id_in, 'msg': 'duplicate event_id in this file (first at row ' || key_first_row || ')'} END AS __e2,
-		CASE WHEN cosi_text(occurred_on_in) IS NULL THEN {'col': 'occurred_on', 'val': occurred_on_in, 'msg': 'required value missing'}
-			WHEN occurred_on IS NULL THEN {'col': 'occurred_on', 'val': occurred_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e3,
-		CASE WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'required value missing'}
-			WHEN member_state IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END AS __e4,
+		CASE WHEN occurred_on IS NOT NULL THEN NULL
+			WHEN cosi_text(occurred_on_in) IS NULL THEN {'col': 'occurred_on', 'val': occurred_on_in, 'msg': 'required value missing'}
+			ELSE {'col': 'occurred_on', 'val': occurred_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e3,
+		CASE WHEN member_state IS NOT NULL THEN NULL
+			WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'required value missing'}
+			ELSE {'col': 'member_state', 'val': member_state_in, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END AS __e4,
 		CASE WHEN channel IS NULL THEN {'col': 'channel', 'val': channel_in, 'msg': 'required value missing'} END AS __e5,
-		CASE WHEN cosi_text(relevant_in) IS NULL THEN {'col': 'relevant', 'val': relevant_in, 'msg': 'required value missing'}
-			WHEN relevant IS NULL THEN {'col': 'relevant', 'val': relevant_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e6,
-		CASE WHEN cosi_text(decision_in) IS NULL THEN {'col': 'decision', 'val': decision_in, 'msg': 'required value missing'}
-			WHEN decision IS NULL THEN {'col': 'decision', 'val': decision_in, 'msg': 'invalid decision (expected one of shared, withheld, pending)'} END AS __e7,
-		CASE WHEN cosi_text(shared_on_in) IS NOT NULL AND shared_on IS NULL THEN {'col': 'shared_on', 'val': shared_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+		CASE WHEN relevant IS NOT NULL THEN NULL
+			WHEN cosi_text(relevant_in) IS NULL THEN {'col': 'relevant', 'val': relevant_in, 'msg': 'required value missing'}
+			ELSE {'col': 'relevant', 'val': relevant_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e6,
+		CASE WHEN decision IS NOT NULL THEN NULL
+			WHEN cosi_text(decision_in) IS NULL THEN {'col': 'decision', 'val': decision_in, 'msg': 'required value missing'}
+			ELSE {'col': 'decision', 'val': decision_in, 'msg': 'invalid decision (expected one of shared, withheld, pending)'} END AS __e7,
+		CASE WHEN shared_on IS NULL AND cosi_text(shared_on_in) IS NOT NULL THEN {'col': 'shared_on', 'val': shared_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
 			WHEN shared_on < occurred_on THEN {'col': 'shared_on', 'val': shared_on_in, 'msg': 'shared before it occurred (expected shared_on on or after occurred_on)'} END AS __e8,
-		CASE WHEN cosi_text(withholding_ground_in) IS NOT NULL AND withholding_ground IS NULL THEN {'col': 'withholding_ground', 'val': withholding_ground_in, 'msg': 'invalid withholding ground (expected one of legal, operational, ongoing_investigation, safety_of_persons, third_party_consent, other)'} END AS __e9,
-		CASE WHEN cosi_text(weighing_documented_in) IS NOT NULL AND weighing_documented IS NULL THEN {'col': 'weighing_documented', 'val': weighing_documented_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e10,
-		CASE WHEN cosi_text(terrorism_marker_in) IS NOT NULL AND terrorism_marker IS NULL THEN {'col': 'terrorism_marker', 'val': terrorism_marker_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e11,
-		CASE WHEN cosi_text(context_provided_in) IS NOT NULL AND context_provided IS NULL THEN {'col': 'context_provided', 'val': context_provided_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e12
+		CASE WHEN withholding_ground IS NULL AND cosi_text(withholding_ground_in) IS NOT NULL THEN {'col': 'withholding_ground', 'val': withholding_ground_in, 'msg': 'invalid withholding ground (expected one of legal, operational, ongoing_investigation, safety_of_persons, third_party_consent, other)'} END AS __e9,
+		CASE WHEN weighing_documented IS NULL AND cosi_text(weighing_documented_in) IS NOT NULL THEN {'col': 'weighing_documented', 'val': weighing_documented_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e10,
+		CASE WHEN terrorism_marker IS NULL AND cosi_text(terrorism_marker_in) IS NOT NULL THEN {'col': 'terrorism_marker', 'val': terrorism_marker_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e11,
+		CASE WHEN context_provided IS NULL AND cosi_text(context_provided_in) IS NOT NULL THEN {'col': 'context_provided', 'val': context_provided_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e12
 	FROM parsed
 )
 SELECT

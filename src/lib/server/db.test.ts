@@ -23,16 +23,17 @@ describe('store', () => {
 		expect(versions.map((v) => v.name)).toEqual([
 			'001_init',
 			'002_ingest_macros',
-			'003_fast_parse'
+			'003_fast_parse',
+			'004_faster_text'
 		]);
-		expect(first.schemaVersion).toBe(3);
+		expect(first.schemaVersion).toBe(4);
 		await closeStore(path);
 		const again = await openStore(path);
-		expect(again.schemaVersion).toBe(3);
+		expect(again.schemaVersion).toBe(4);
 		const n = (
 			await again.connection.runAndReadAll('SELECT count(*)::INTEGER FROM schema_version')
 		).getRows()[0][0];
-		expect(n).toBe(3);
+		expect(n).toBe(4);
 		await closeStore(path);
 	});
 
@@ -90,5 +91,64 @@ describe('store', () => {
 			if (saved === undefined) delete process.env.COSI_DB;
 			else process.env.COSI_DB = saved;
 		}
+	});
+
+	it('the parsing fast paths give what the general parsers give', async () => {
+		const path = join(dir, 'parse.duckdb');
+		const store = await openStore(path);
+		const texts = [
+			'',
+			' ',
+			'a',
+			' a',
+			'a ',
+			'  a  b  ',
+			'\u00a0a',
+			'a\u3000',
+			'\tA\t',
+			'é',
+			' é ',
+			'x\u2003'
+		];
+		const dates = [
+			'2024-01-05',
+			'2024-02-30',
+			'2024-02-29',
+			'1899-12-31',
+			'1900-01-01',
+			'2100-12-31',
+			'2101-01-01',
+			'2024-1-5',
+			'2024/01/05',
+			'05-01-2024',
+			'5-1-2024',
+			' 2024-01-05',
+			'2024-01-05 ',
+			'é024-01-05',
+			'2024-01-05T10:00:00',
+			'2024-13-01',
+			'',
+			'abc'
+		];
+		const r = await store.connection.runAndReadAll(
+			`SELECT 'text' AS what, v, cosi_text(v)::VARCHAR AS fast, nullif(trim(v), '')::VARCHAR AS general
+			FROM unnest(string_split($texts, chr(31))) t(v)
+			UNION ALL
+			SELECT 'date', v, cosi_date(v)::VARCHAR,
+				(CASE WHEN year(cosi_date_any(v)) BETWEEN 1900 AND 2100 THEN cosi_date_any(v) END)::VARCHAR
+			FROM unnest(string_split($dates, chr(31))) t(v)`,
+			// Lists travel as one string, split on the unit separator.
+			{ texts: texts.join('\u001f'), dates: dates.join('\u001f') }
+		);
+		const rows = r.getRowObjectsJson();
+		expect(rows).toHaveLength(texts.length + dates.length);
+		for (const row of rows)
+			expect(row.fast, `${row.what} ${JSON.stringify(row.v)}`).toBe(row.general);
+		// The cases that matter are really there: trimmed, refused and parsed values.
+		const fast = (v: string) => rows.find((x) => x.v === v)?.fast;
+		expect(fast('\u00a0a')).toBe('a');
+		expect(fast('2024-02-30')).toBeNull();
+		expect(fast('05-01-2024')).toBe('2024-01-05');
+		await closeStore(path);
 	});
 });

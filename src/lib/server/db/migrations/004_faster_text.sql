@@ -1,0 +1,23 @@
+-- 004_faster_text: cheaper fast paths for the parsing helpers every import runs per cell.
+-- Measured at 10^7 rows on 2 cores: trim() costs about 0.3 s per column even when there is
+-- nothing to trim, and the ISO-date check about 0.6 s; together they were a third of the
+-- validation. Results are unchanged: every fast path returns what the general path would.
+
+-- Text as given, trimmed; empty means missing. trim() removes space separators only (U+0020,
+-- U+00A0, U+2000-U+200A, U+3000, ...); of these only U+0020 is ASCII, so ASCII text (as many
+-- bytes as characters) that neither starts nor ends with a space is its own trim.
+CREATE OR REPLACE MACRO cosi_text(v) AS CASE
+	WHEN strlen(v::VARCHAR) = length(v::VARCHAR) AND NOT starts_with(v::VARCHAR, ' ')
+		AND NOT ends_with(v::VARCHAR, ' ')
+		THEN nullif(v::VARCHAR, '')
+	ELSE nullif(trim(v::VARCHAR), '')
+END;
+
+-- ISO dates (exactly YYYY-MM-DD) by cast; the years 1900-2100 compared as dates, not through
+-- year(). Any other shape goes through cosi_date_any (migration 002), as before.
+CREATE OR REPLACE MACRO cosi_date(v) AS CASE
+	WHEN strlen(v::VARCHAR) = 10 AND substr(v::VARCHAR, 5, 1) = '-' AND substr(v::VARCHAR, 8, 1) = '-'
+		THEN CASE WHEN try_cast(v::VARCHAR AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'
+			THEN try_cast(v::VARCHAR AS DATE) END
+	ELSE CASE WHEN year(cosi_date_any(v)) BETWEEN 1900 AND 2100 THEN cosi_date_any(v) END
+END;
