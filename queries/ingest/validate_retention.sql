@@ -47,13 +47,13 @@ checked AS (
 			WHEN legal_basis IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'unknown legal basis (expected one of ' || (SELECT string_agg(legal_basis, ', ' ORDER BY legal_basis) FROM retention_rule) || '; rules are in data/reference/retention_rules.csv)'} END AS __e5,
 		CASE WHEN cosi_text(created_on_in) IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'required value missing'}
 			WHEN created_on IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e6,
-		CASE WHEN cosi_text(kind_in) IS NOT NULL AND kind IS NULL THEN {'col': 'kind', 'val': kind_in, 'msg': 'invalid kind (expected registration or alert)'} END AS __e7,
-		CASE WHEN cosi_text(last_reviewed_on_in) IS NOT NULL AND last_reviewed_on IS NULL THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+		CASE WHEN kind IS NULL AND cosi_text(kind_in) IS NOT NULL THEN {'col': 'kind', 'val': kind_in, 'msg': 'invalid kind (expected registration or alert)'} END AS __e7,
+		CASE WHEN last_reviewed_on IS NULL AND cosi_text(last_reviewed_on_in) IS NOT NULL THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
 			WHEN last_reviewed_on < created_on THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'reviewed before it was created (expected last_reviewed_on on or after created_on)'} END AS __e8,
-		CASE WHEN cosi_text(review_outcome_in) IS NOT NULL AND review_outcome IS NULL THEN {'col': 'review_outcome', 'val': review_outcome_in, 'msg': 'invalid review outcome (expected one of retain, extend, delete)'} END AS __e9,
-		CASE WHEN cosi_text(deleted_on_in) IS NOT NULL AND deleted_on IS NULL THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+		CASE WHEN review_outcome IS NULL AND cosi_text(review_outcome_in) IS NOT NULL THEN {'col': 'review_outcome', 'val': review_outcome_in, 'msg': 'invalid review outcome (expected one of retain, extend, delete)'} END AS __e9,
+		CASE WHEN deleted_on IS NULL AND cosi_text(deleted_on_in) IS NOT NULL THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
 			WHEN deleted_on < created_on THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'deleted before it was created (expected deleted_on on or after created_on)'} END AS __e10,
-		CASE WHEN cosi_text(impact_assessed_in) IS NOT NULL AND impact_assessed IS NULL THEN {'col': 'impact_assessed', 'val': impact_assessed_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e11
+		CASE WHEN impact_assessed IS NULL AND cosi_text(impact_assessed_in) IS NOT NULL THEN {'col': 'impact_assessed', 'val': impact_assessed_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e11
 	FROM parsed
 )
 SELECT

@@ -13,10 +13,12 @@ CREATE OR REPLACE MACRO cosi_text(v) AS CASE
 	ELSE nullif(trim(v::VARCHAR), '')
 END;
 
--- ISO dates (exactly YYYY-MM-DD) by cast; the years 1900-2100 compared as dates, not through
--- year(). Any other shape goes through cosi_date_any (migration 002), as before.
+-- ISO dates (exactly YYYY-MM-DD) by cast; the shape checked by one LIKE rather than two
+-- substr() calls, the years 1900-2100 compared as dates rather than through year(). Any other
+-- shape goes through cosi_date_any (migration 002), as before.
 CREATE OR REPLACE MACRO cosi_date(v) AS CASE
-	WHEN strlen(v::VARCHAR) = 10 AND substr(v::VARCHAR, 5, 1) = '-' AND substr(v::VARCHAR, 8, 1) = '-'
+	WHEN v IS NULL THEN NULL
+	WHEN strlen(v::VARCHAR) = 10 AND v::VARCHAR LIKE '____-__-__'
 		THEN CASE WHEN try_cast(v::VARCHAR AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'
 			THEN try_cast(v::VARCHAR AS DATE) END
 	ELSE CASE WHEN year(cosi_date_any(v)) BETWEEN 1900 AND 2100 THEN cosi_date_any(v) END
