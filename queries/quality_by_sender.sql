@@ -2,33 +2,26 @@
 -- status rows) and kind. Rejected rows carry no reliable sender, so they are attributed to the
 -- sender of their batch when all its stored rows come from one sender, else to
 -- '(unattributed)'; rejected_pct = 100 x rows_rejected / (rows_stored + rows_rejected).
+-- Drill-downs (as_of, kind, sender): quality_sender_batches, quality_stored_rows (with
+-- only_superseded; with field, the rows behind an applicable count of quality_empty_fields),
+-- quality_rejected_rows, quality_empty_rows (the empty cells; with field, one field's) and
+-- quality_late_reports (actor = sender), each with its _count.
 -- Definition (docs/metrics.md, "Data quality"): queries/lib/040_quality.sql, whose header
 -- states it in full.
 -- @param as_of DATE  the as-of date D: batches imported after D are ignored
 -- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
 -- @param late_after_days INTEGER?  tolerance before a report counts as late (NULL: 30 days)
 WITH
-group_in_scope AS (
-	FROM quality_stored_group($as_of, $kind, $late_after_days)
-),
-batch_sender AS (
-	SELECT batch_id, CASE WHEN count(DISTINCT sender) = 1 THEN min(sender) END AS sender
-	FROM group_in_scope
-	GROUP BY batch_id
-),
 rejected_by_sender AS (
-	SELECT b.kind, coalesce(bs.sender, '(unattributed)') AS sender,
-		sum(rj.rows_rejected) AS rows_rejected
-	FROM quality_rejected() rj
-	JOIN quality_batch_in_scope($as_of, $kind) b ON b.batch_id = rj.batch_id
-	LEFT JOIN batch_sender bs ON bs.batch_id = rj.batch_id
+	SELECT kind, sender, count(*) AS rows_rejected
+	FROM quality_rejected_row($as_of, $kind)
 	GROUP BY ALL
 ),
 per_sender AS (
 	SELECT kind, sender,
 		count(DISTINCT batch_id) AS batches,
 		unnest(quality_stored_counts(n, superseded, optional_cells, optional_empty, late))
-	FROM group_in_scope
+	FROM quality_stored_group($as_of, $kind, $late_after_days)
 	GROUP BY kind, sender
 )
 SELECT kind, sender,

@@ -11,8 +11,12 @@
 -- deleted_on and last_reviewed_on are left out because empty is a meaningful value there);
 -- empty means NULL (the ingest stores blank text as NULL); late_reports = action_status rows
 -- whose batch was imported more than late_after_days (default 30) days after their reported_on.
--- The optional cells are listed twice below, summed per row (quality_stored_group) and counted
--- per field (quality_field_empty): change both together.
+-- Rejected rows carry no reliable sender: they are attributed to the one sender of all the rows
+-- their batch stored, else to '(unattributed)' (quality_rejected_row).
+-- The optional cells are listed twice below: summed per row in quality_stored_group (the figures:
+-- plain sums are the fast path over 10^7 rows) and field by field per row in quality_row_cells
+-- (the per-field breakdown quality_field_empty and the drill-downs): change both together;
+-- src/lib/server/queries.test.ts checks on the samples that they agree.
 --
 -- Macro parameters are positional; a NULL only_* filter means "all". Parameter names never
 -- equal a column name: inside a macro a parameter hides the column of the same name.
@@ -77,7 +81,7 @@ SELECT g.*,
 	sb.batch_id IS NOT NULL AS superseded
 FROM stored_group g
 JOIN quality_batch_in_scope(as_of, only_kind) b ON b.batch_id = g.batch_id
-LEFT JOIN batch sb ON sb.batch_id = g.superseded_by AND sb.imported_at::DATE <= as_of;
+LEFT JOIN quality_batch_in_scope(as_of, NULL) sb ON sb.batch_id = g.superseded_by;
 
 -- The stored-row counts of a group of quality_stored_group rows, an aggregate: unnest it in a
 -- SELECT with GROUP BY for the columns rows_stored ... late_reports.
@@ -108,74 +112,185 @@ SELECT batch_id, count(DISTINCT row_number) AS rows_rejected
 FROM reject
 GROUP BY batch_id;
 
--- One optional field of a group of rows, an aggregate: on how many rows it applies and on how
--- many of those it is empty.
-CREATE OR REPLACE MACRO quality_field(field, applies, is_empty) AS {
-	'field': field,
-	'applicable': count(*) FILTER (WHERE applies),
-	'empty': count(*) FILTER (WHERE applies AND is_empty)
-};
+-- The optional fields of each kind, in the order of their bits in a row's cells (quality_cell).
+CREATE OR REPLACE MACRO quality_optional_fields(of_kind) AS CASE of_kind
+	WHEN 'sharing' THEN ['recipient', 'category', 'terrorism_marker', 'context_provided',
+		'subject_ref', 'shared_on', 'withholding_ground', 'weighing_documented', 'weighing_ref']
+	WHEN 'actions' THEN ['title', 'chapter', 'deadline', 'responsible', 'planning',
+		'state_of_play', 'recent_developments', 'evidence_ref', 'completion_pct']
+	WHEN 'retention' THEN ['kind', 'authority', 'impact_assessed', 'review_outcome']
+END;
+
+-- NULL when of_kind is NULL or a kind, and when field_name is NULL or an optional field of that
+-- kind (of any kind when of_kind is NULL); else an error naming the accepted values
+-- (checked_choice), so that a misspelt drill-down filter fails instead of giving an empty page.
+CREATE OR REPLACE MACRO quality_checked_kind(of_kind) AS
+	checked_choice('kind', of_kind, ['sharing', 'actions', 'retention']);
+CREATE OR REPLACE MACRO quality_checked_field(of_kind, field_name) AS
+	checked_choice('field', field_name, coalesce(quality_optional_fields(of_kind),
+		list_concat(quality_optional_fields('sharing'), quality_optional_fields('actions'),
+			quality_optional_fields('retention'))));
+
+-- The kind and field themselves once checked: a drill-down passes its filters through these, so
+-- that the check runs inside the scans even when an unknown value would leave no row to test.
+CREATE OR REPLACE MACRO quality_valid_kind(of_kind) AS
+	CASE WHEN quality_checked_kind(of_kind) IS NULL THEN of_kind END;
+CREATE OR REPLACE MACRO quality_valid_field(of_kind, field_name) AS
+	CASE WHEN quality_checked_field(of_kind, field_name) IS NULL THEN field_name END;
+
+-- The bit of one optional field: 2^i for the field at position i (from 0) in
+-- quality_optional_fields; NULL for a field that is not one of them. With constant arguments
+-- DuckDB folds it to a constant when the query is planned.
+CREATE OR REPLACE MACRO quality_field_bit(of_kind, field_name) AS
+	1 << (list_position(quality_optional_fields(of_kind), field_name) - 1);
+
+-- One optional cell of a row as an integer: the field's bit x 2^16 when the field applies to the
+-- row, plus the bit itself when it applies and is empty. A row's cells are the sum of these over
+-- its kind's optional fields: the high bits say which fields apply, the low 16 which are empty.
+CREATE OR REPLACE MACRO quality_cell(of_kind, field_name, applies, is_empty) AS
+	applies::INTEGER * (quality_field_bit(of_kind, field_name) * 65536
+		+ is_empty::INTEGER * quality_field_bit(of_kind, field_name));
+
+-- Whether one optional field applies to a row with these cells, and whether it is empty there.
+CREATE OR REPLACE MACRO quality_cell_applies(of_kind, row_cells, field_name) AS
+	((row_cells >> 16) & quality_field_bit(of_kind, field_name)) <> 0;
+CREATE OR REPLACE MACRO quality_cell_empty(of_kind, row_cells, field_name) AS
+	(row_cells & quality_field_bit(of_kind, field_name)) <> 0;
+
+-- Whether a row has an empty optional cell, and which fields they are (in the order of
+-- quality_optional_fields).
+CREATE OR REPLACE MACRO quality_has_empty(row_cells) AS (row_cells & 65535) <> 0;
+CREATE OR REPLACE MACRO quality_empty_field_list(of_kind, row_cells) AS
+	list_filter(quality_optional_fields(of_kind), lambda f, i: (row_cells & (1 << (i - 1))) <> 0);
+
+-- Every stored row of one kind (NULL: all), superseded ones included and not yet limited to the
+-- batches in scope: its sender (the member state of sharing and retention rows, the actor of
+-- status rows), its optional cells field by field (quality_cell: which apply and which are
+-- empty), and for the drill-downs its key (event_id; programme / action_id / actor /
+-- reported_on; record_id), its main date (occurred_on, reported_on, created_on), a topic
+-- (channel, title, register / legal_basis) and a state (decision, status, record kind).
+CREATE OR REPLACE MACRO quality_row_cells(only_kind) AS TABLE
+SELECT 'sharing' AS kind, batch_id, source_row, member_state AS sender, superseded_by,
+	quality_cell('sharing', 'recipient', true, recipient IS NULL)
+		+ quality_cell('sharing', 'category', true, category IS NULL)
+		+ quality_cell('sharing', 'terrorism_marker', true, terrorism_marker IS NULL)
+		+ quality_cell('sharing', 'context_provided', true, context_provided IS NULL)
+		+ quality_cell('sharing', 'subject_ref', true, subject_ref IS NULL)
+		+ quality_cell('sharing', 'shared_on', decision = 'shared', shared_on IS NULL)
+		+ quality_cell('sharing', 'withholding_ground', decision = 'withheld',
+			withholding_ground IS NULL)
+		+ quality_cell('sharing', 'weighing_documented', decision = 'withheld',
+			weighing_documented IS NULL)
+		+ quality_cell('sharing', 'weighing_ref', decision = 'withheld', weighing_ref IS NULL)
+		AS cells,
+	event_id AS record_key, occurred_on AS record_date, channel AS topic, decision AS state
+FROM sharing_event
+WHERE only_kind IS NULL OR only_kind = 'sharing'
+UNION ALL
+SELECT 'actions', batch_id, source_row, actor, superseded_by,
+	quality_cell('actions', 'title', true, title IS NULL)
+		+ quality_cell('actions', 'chapter', true, chapter IS NULL)
+		+ quality_cell('actions', 'deadline', true, deadline IS NULL)
+		+ quality_cell('actions', 'responsible', true, responsible IS NULL)
+		+ quality_cell('actions', 'planning', true, planning IS NULL)
+		+ quality_cell('actions', 'state_of_play', true, state_of_play IS NULL)
+		+ quality_cell('actions', 'recent_developments', true, recent_developments IS NULL)
+		+ quality_cell('actions', 'evidence_ref', true, evidence_ref IS NULL)
+		+ quality_cell('actions', 'completion_pct', status = 'in_progress', completion_pct IS NULL),
+	concat_ws(' / ', programme, action_id, actor, reported_on::VARCHAR), reported_on, title, status
+FROM action_status
+WHERE only_kind IS NULL OR only_kind = 'actions'
+UNION ALL
+SELECT 'retention', batch_id, source_row, member_state, superseded_by,
+	quality_cell('retention', 'kind', true, kind IS NULL)
+		+ quality_cell('retention', 'authority', true, authority IS NULL)
+		+ quality_cell('retention', 'impact_assessed', kind = 'alert', impact_assessed IS NULL)
+		+ quality_cell('retention', 'review_outcome', last_reviewed_on IS NOT NULL,
+			review_outcome IS NULL),
+	record_id, created_on, concat_ws(' / ', register, legal_basis), kind
+FROM retention_record
+WHERE only_kind IS NULL OR only_kind = 'retention';
 
 -- Every optional field per kind over the rows stored by batches imported on or before D (one
--- batch, one sender: the member state or actor; NULL: all): applicable and empty counts.
+-- batch, one sender: the member state or actor; NULL: all): applicable and empty counts. The
+-- rows are counted per distinct cells first, so the fields are unnested for a few groups only.
 CREATE OR REPLACE MACRO quality_field_empty(as_of, only_kind, only_batch, only_sender) AS TABLE
 WITH
-batch_in_scope AS (
-	SELECT batch_id
-	FROM batch
-	WHERE imported_at::DATE <= as_of AND (only_batch IS NULL OR batch_id = only_batch)
+cell_group AS (
+	SELECT kind, cells, count(*) AS n
+	FROM quality_row_cells(only_kind)
+	WHERE batch_id IN (
+			SELECT batch_id
+			FROM quality_batch_in_scope(as_of, only_kind)
+			WHERE only_batch IS NULL OR batch_id = only_batch
+		)
+		AND (only_sender IS NULL OR sender = only_sender)
+	GROUP BY ALL
 ),
-sharing_field AS (
-	SELECT 'sharing' AS kind, unnest([
-			quality_field('recipient', true, recipient IS NULL),
-			quality_field('category', true, category IS NULL),
-			quality_field('terrorism_marker', true, terrorism_marker IS NULL),
-			quality_field('context_provided', true, context_provided IS NULL),
-			quality_field('subject_ref', true, subject_ref IS NULL),
-			quality_field('shared_on', decision = 'shared', shared_on IS NULL),
-			quality_field('withholding_ground', decision = 'withheld', withholding_ground IS NULL),
-			quality_field('weighing_documented', decision = 'withheld', weighing_documented IS NULL),
-			quality_field('weighing_ref', decision = 'withheld', weighing_ref IS NULL)
-		], recursive := true)
-	FROM sharing_event
-	WHERE batch_id IN (SELECT batch_id FROM batch_in_scope)
-		AND (only_kind IS NULL OR only_kind = 'sharing')
-		AND (only_sender IS NULL OR member_state = only_sender)
-),
-action_field AS (
-	SELECT 'actions' AS kind, unnest([
-			quality_field('title', true, title IS NULL),
-			quality_field('chapter', true, chapter IS NULL),
-			quality_field('deadline', true, deadline IS NULL),
-			quality_field('responsible', true, responsible IS NULL),
-			quality_field('planning', true, planning IS NULL),
-			quality_field('state_of_play', true, state_of_play IS NULL),
-			quality_field('recent_developments', true, recent_developments IS NULL),
-			quality_field('evidence_ref', true, evidence_ref IS NULL),
-			quality_field('completion_pct', status = 'in_progress', completion_pct IS NULL)
-		], recursive := true)
-	FROM action_status
-	WHERE batch_id IN (SELECT batch_id FROM batch_in_scope)
-		AND (only_kind IS NULL OR only_kind = 'actions')
-		AND (only_sender IS NULL OR actor = only_sender)
-),
-retention_field AS (
-	SELECT 'retention' AS kind, unnest([
-			quality_field('kind', true, kind IS NULL),
-			quality_field('authority', true, authority IS NULL),
-			quality_field('impact_assessed', kind = 'alert', impact_assessed IS NULL),
-			quality_field('review_outcome', last_reviewed_on IS NOT NULL, review_outcome IS NULL)
-		], recursive := true)
-	FROM retention_record
-	WHERE batch_id IN (SELECT batch_id FROM batch_in_scope)
-		AND (only_kind IS NULL OR only_kind = 'retention')
-		AND (only_sender IS NULL OR member_state = only_sender)
+field_group AS (
+	SELECT kind, cells, n, unnest(quality_optional_fields(kind)) AS field
+	FROM cell_group
 )
-SELECT * FROM sharing_field
-UNION ALL
-SELECT * FROM action_field
-UNION ALL
-SELECT * FROM retention_field;
+SELECT kind, field,
+	coalesce(sum(n) FILTER (WHERE quality_cell_applies(kind, cells, field)), 0)::BIGINT
+		AS applicable,
+	coalesce(sum(n) FILTER (WHERE quality_cell_empty(kind, cells, field)), 0)::BIGINT AS empty
+FROM field_group
+GROUP BY kind, field;
+
+-- The rows stored by batches imported on or before D, of one kind, sender and batch (NULL: all),
+-- superseded ones included: the file each came from, whether it was superseded as of D (only a
+-- replacing batch imported on or before D counts, as in quality_stored_group) and by which batch,
+-- and its cells, key, date, topic and state (quality_row_cells).
+CREATE OR REPLACE MACRO quality_stored_row(as_of, only_kind, only_sender, only_batch) AS TABLE
+SELECT r.kind, r.batch_id, b.file_name, r.source_row, r.sender, r.record_key, r.record_date,
+	r.topic, r.state, sb.batch_id IS NOT NULL AS superseded, sb.batch_id AS superseded_by,
+	sb.file_name AS superseded_by_file, r.cells
+FROM quality_row_cells(only_kind) r
+JOIN quality_batch_in_scope(as_of, only_kind) b ON b.batch_id = r.batch_id
+LEFT JOIN quality_batch_in_scope(as_of, NULL) sb ON sb.batch_id = r.superseded_by
+WHERE (only_sender IS NULL OR r.sender = only_sender)
+	AND (only_batch IS NULL OR r.batch_id = only_batch);
+
+-- The empty optional cells of those rows: one row per stored row and empty field that applies
+-- to it (one field, or NULL: all); as many as the optional_empty figure counts.
+CREATE OR REPLACE MACRO quality_empty_cell(as_of, only_kind, only_sender, only_batch,
+	only_field) AS TABLE
+SELECT *
+FROM (
+	SELECT * EXCLUDE (cells), unnest(quality_empty_field_list(kind, cells)) AS field
+	FROM quality_stored_row(as_of, only_kind, only_sender, only_batch)
+	-- Only rows with an empty cell (that field's, with one field) before the lists are built.
+	WHERE quality_has_empty(cells)
+		AND (only_field IS NULL OR quality_cell_empty(kind, cells, only_field))
+)
+WHERE only_field IS NULL OR field = only_field;
+
+-- The rejected rows of batches imported on or before D (one kind; NULL: all): one row per
+-- distinct row number of a batch, with the sender it is attributed to (the one sender of all the
+-- rows its batch stored, else '(unattributed)') and its problems (column_name, value, message),
+-- in column order.
+CREATE OR REPLACE MACRO quality_rejected_row(as_of, only_kind) AS TABLE
+WITH
+rejected AS (
+	SELECT b.kind, r.batch_id, b.file_name, r.row_number,
+		list({'column_name': r.column_name, 'value': r.value, 'message': r.message}
+			ORDER BY r.column_name NULLS FIRST, r.message, r.value) AS problems
+	FROM reject r
+	JOIN quality_batch_in_scope(as_of, only_kind) b ON b.batch_id = r.batch_id
+	GROUP BY ALL
+),
+batch_sender AS (
+	-- One sender when the smallest equals the largest (cheaper than counting distinct senders).
+	SELECT batch_id, CASE WHEN min(sender) = max(sender) THEN min(sender) END AS sender
+	FROM quality_row_cells(only_kind)
+	WHERE batch_id IN (SELECT batch_id FROM reject)
+	GROUP BY batch_id
+)
+SELECT rj.kind, rj.batch_id, rj.file_name, rj.row_number,
+	coalesce(bs.sender, '(unattributed)') AS sender, rj.problems
+FROM rejected rj
+LEFT JOIN batch_sender bs ON bs.batch_id = rj.batch_id;
 
 -- The action status rows that arrived late (quality_is_late) in batches imported on or before
 -- D, with how many days after their round they were imported; every stored row counts,

@@ -36,6 +36,23 @@ if (samples.status === 2 || samples.status === 3) {
 	process.exit(1);
 }
 
+// Two sharing files from LU for the data-quality pages (tests/e2e/quality.spec.ts): the second
+// supersedes two rows of the first and has rejected rows (one value is markup, shown as text).
+// Their rows are dated 2099, so they change no figure as of an earlier date.
+const qualityFixtures = ['quality-lu-first.csv', 'quality-lu-second.csv'].map((f) =>
+	join(root, 'tests/e2e/fixtures', f)
+);
+const quality = spawnSync(
+	process.execPath,
+	['bin/cosi.js', 'ingest', ...qualityFixtures, '--kind', 'sharing', '--db', db],
+	{ cwd: root, stdio: 'inherit' }
+);
+// Exit code 3: imported with rejected rows, as intended.
+if (quality.status !== 0 && quality.status !== 3) {
+	console.error(`serve: importing the data-quality fixtures failed (exit code ${quality.status})`);
+	process.exit(1);
+}
+
 // The headline metrics the overview must show (tests/e2e/overview.spec.ts), computed by the CLI
 // now: once the server runs, it holds the database and the CLI cannot open it.
 const metricsAsOf = '2025-06-30';

@@ -136,3 +136,28 @@ export function overviewHref(filters: Partial<Filters>): ResolvedPathname {
 		})
 	);
 }
+
+/**
+ * The rows behind a data-quality figure of one sender (member state or actor) and kind:
+ * /quality/[kind]/[sender] with the as-of date the figure used (so a bookmark opens identically)
+ * and the view (show=batches | stored | rejected | superseded | empty | late), optionally one
+ * optional field (show=empty: where it is empty; show=stored: where it applies), one batch and
+ * a page.
+ */
+export function qualityHref(
+	kind: string,
+	sender: string,
+	asOf: string,
+	extra: {
+		show?: string | null;
+		field?: string | null;
+		batch?: number | null;
+		page?: number | null;
+	} = {}
+): ResolvedPathname {
+	const { page, ...rest } = extra;
+	return withQuery(
+		resolve('/quality/[kind]/[sender]', { kind, sender }),
+		filterQuery({ asOf }, {}, { ...rest, page: page && page > 1 ? page : null })
+	);
+}

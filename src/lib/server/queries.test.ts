@@ -64,6 +64,28 @@ async function insertFixture(s: Store): Promise<void> {
 		(900003, 2, 'FX-R1', 'NL', 'SIS', 'SIS-36', DATE '2024-01-31', 'alert', 'Politie', DATE '2025-06-01', NULL, true),
 		(900003, 3, 'FX-R2', 'NL', 'CTER', 'WPG-9', DATE '2019-01-15', 'registration', NULL, NULL, NULL, NULL),
 		(900003, 4, 'FX-R3', 'BE', 'SIS', 'SIS-36', DATE '2023-03-01', 'alert', 'Police', NULL, DATE '2026-01-01', false)`);
+	// Data quality: a sharing batch of NL rows only, so its rejected rows (one with two problems)
+	// are NL's, that supersedes FX-1; and a retention batch imported after 30 June 2026 that
+	// supersedes FX-R1, which is therefore superseded as of a later date but not as of asOf.
+	await con.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256, profile,
+		imported_at, imported_by, rows_read, rows_accepted, rows_rejected) VALUES
+		(900004, 'sharing', 'fixture-sharing-2.csv', 'csv', 'f4', 'canonical', TIMESTAMP '2026-06-10 10:00:00', 'test', 4, 2, 2),
+		(900005, 'retention', 'fixture-retention-2.csv', 'csv', 'f5', 'canonical', TIMESTAMP '2026-07-15 10:00:00', 'test', 1, 1, 0)`);
+	await con.run(`INSERT INTO reject (batch_id, row_number, column_name, value, message) VALUES
+		(900004, 4, 'decision', 'maybe', 'unknown decision'),
+		(900004, 4, 'occurred_on', '2026-02-30', 'invalid date'),
+		(900004, 5, NULL, NULL, 'row has too many cells')`);
+	await con.run(`INSERT INTO sharing_event (batch_id, source_row, event_id, occurred_on,
+		member_state, channel, relevant, decision, shared_on, recipient) VALUES
+		(900004, 2, 'FX-1', DATE '2026-01-10', 'NL', 'SIS', true, 'shared', NULL, 'BE'),
+		(900004, 3, 'FX-5', DATE '2026-05-10', 'NL', 'EIS', true, 'withheld', NULL, NULL)`);
+	await con.run(`UPDATE sharing_event SET superseded_by = 900004
+		WHERE batch_id = 900002 AND event_id = 'FX-1'`);
+	await con.run(`INSERT INTO retention_record (batch_id, source_row, record_id, member_state,
+		register, legal_basis, created_on, kind, authority) VALUES
+		(900005, 2, 'FX-R1', 'NL', 'SIS', 'SIS-36', DATE '2024-01-31', 'alert', 'Politie')`);
+	await con.run(`UPDATE retention_record SET superseded_by = 900005
+		WHERE batch_id = 900003 AND record_id = 'FX-R1'`);
 }
 
 /** A value for each declared parameter that any query should accept. */
@@ -90,7 +112,7 @@ function sampleParams(name: string): Record<string, ParamValue> {
 }
 
 /** Named queries that return rows behind a figure, and so must be paged. */
-const drillDown = /_(rows|pairs|records|list|late_reports)$/;
+const drillDown = /_(rows|pairs|records|list|late_reports|batches)$/;
 /** Queries of the metric areas (docs/metrics.md); others' queries only have to run. */
 const metricArea = /^(progress|withheld|retention|quality)_/;
 
@@ -281,6 +303,190 @@ describe('drill-downs lead to the rows behind each figure', () => {
 		}
 	});
 
+	describe.each([asOf, '2100-12-31'])('data quality as of %s', (qualityAsOf) => {
+		type Figure = Record<string, unknown> & { kind: string; sender: string };
+		/** Rows per key, e.g. per "kind|sender". */
+		function tally<T>(rows: T[], key: (r: T) => string, weight: (r: T) => number = () => 1) {
+			const counts = new Map<string, number>();
+			for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + weight(r));
+			return counts;
+		}
+		const all = { as_of: qualityAsOf, kind: null, sender: null, batch_id: null };
+		const bySender = (r: Record<string, unknown>) => `${r.kind}|${r.sender}`;
+		const byBatch = (r: Record<string, unknown>) => `${r.kind}|${r.sender}|${r.batch_id}`;
+
+		it('each figure of quality_by_sender equals the rows of its drill-down', async () => {
+			const figures = (await runQuery(con(), 'quality_by_sender', {
+				as_of: qualityAsOf,
+				kind: null,
+				late_after_days: null
+			})) as Figure[];
+			expect(figures.length).toBeGreaterThan(0);
+			const stored = await allPages('quality_stored_rows', { ...all, only_superseded: null });
+			const superseded = await allPages('quality_stored_rows', { ...all, only_superseded: true });
+			const rejected = await allPages('quality_rejected_rows', all);
+			const empty = await allPages('quality_empty_rows', { ...all, field: null });
+			const batches = await allPages('quality_sender_batches', {
+				...all,
+				late_after_days: null
+			});
+			const late = await allPages('quality_late_reports', {
+				as_of: qualityAsOf,
+				programme: null,
+				actor: null,
+				batch_id: null,
+				late_after_days: null
+			});
+			expect(superseded).toEqual(stored.filter((r) => r.superseded));
+			const counted = {
+				rows_stored: tally(stored, bySender),
+				rows_superseded: tally(superseded, bySender),
+				rows_rejected: tally(rejected, bySender),
+				optional_empty: tally(empty, bySender),
+				batches: tally(batches, bySender),
+				late_reports: tally(late, (r) => `actions|${r.actor}`)
+			};
+			// The same empty cells, counted on the stored rows.
+			const emptyOnRows = tally(stored, bySender, (r) => (r.empty_fields as string[]).length);
+			for (const f of figures) {
+				const key = bySender(f);
+				for (const [figure, rows] of Object.entries(counted)) {
+					if (figure === 'late_reports' && f.kind !== 'actions') continue;
+					expect(rows.get(key) ?? 0, `${key} ${figure}`).toBe(f[figure]);
+				}
+				expect(emptyOnRows.get(key) ?? 0, `${key} empty cells of stored rows`).toBe(
+					f.optional_empty
+				);
+			}
+			// No drill-down has rows of a sender without figures.
+			const senders = new Set(figures.map(bySender));
+			for (const rows of [stored, rejected, empty, batches])
+				for (const r of rows) expect(senders, bySender(r)).toContain(bySender(r));
+			if (qualityAsOf === asOf) {
+				// The fixture: NL's own sharing batch, with two rejected rows (three problems), and a
+				// supersession as of asOf; the retention supersession comes after asOf.
+				const nl = figures.find((f) => f.kind === 'sharing' && f.sender === 'NL');
+				expect(nl).toMatchObject({
+					batches: 2,
+					rows_stored: 4,
+					rows_rejected: 2,
+					rows_superseded: 1
+				});
+				expect(figures.find((f) => f.kind === 'retention' && f.sender === 'NL')).toMatchObject({
+					rows_superseded: 0
+				});
+				expect(rejected.find((r) => r.batch_id === 900004 && r.row_number === 4)).toMatchObject({
+					sender: 'NL',
+					problems: [
+						{ column_name: 'decision', value: 'maybe', message: 'unknown decision' },
+						{ column_name: 'occurred_on', value: '2026-02-30', message: 'invalid date' }
+					]
+				});
+				expect(superseded.find((r) => r.record_key === 'FX-1')).toMatchObject({
+					batch_id: 900002,
+					superseded_by: 900004,
+					superseded_by_file: 'fixture-sharing-2.csv'
+				});
+			} else {
+				expect(
+					figures.find((f) => f.kind === 'retention' && f.sender === 'NL')?.rows_superseded
+				).toBeGreaterThan(0);
+			}
+		});
+
+		it('each figure of a sender per batch equals the rows of that batch', async () => {
+			const batches = await allPages('quality_sender_batches', { ...all, late_after_days: null });
+			expect(batches.length).toBeGreaterThan(0);
+			const stored = await allPages('quality_stored_rows', { ...all, only_superseded: null });
+			const counted = {
+				rows_stored: tally(stored, byBatch),
+				rows_superseded: tally(
+					stored.filter((r) => r.superseded),
+					byBatch
+				),
+				rows_rejected: tally(await allPages('quality_rejected_rows', all), byBatch),
+				optional_empty: tally(
+					await allPages('quality_empty_rows', { ...all, field: null }),
+					byBatch
+				)
+			};
+			for (const b of batches) {
+				for (const [figure, rows] of Object.entries(counted))
+					expect(rows.get(byBatch(b)) ?? 0, `${byBatch(b)} ${figure}`).toBe(b[figure]);
+			}
+			// The batch filter of each drill-down gives the same rows, with its count.
+			for (const b of batches.slice(0, 5)) {
+				const one = {
+					as_of: qualityAsOf,
+					kind: b.kind as string,
+					sender: b.sender as string,
+					batch_id: b.batch_id as number
+				};
+				for (const [name, extra, figure] of [
+					['quality_stored_rows_count', { only_superseded: null }, 'rows_stored'],
+					['quality_stored_rows_count', { only_superseded: true }, 'rows_superseded'],
+					['quality_rejected_rows_count', {}, 'rows_rejected'],
+					['quality_empty_rows_count', { field: null }, 'optional_empty'],
+					['quality_sender_batches_count', {}, null]
+				] as const) {
+					const [{ total }] = await runQuery<{ total: number }>(con(), name, { ...one, ...extra });
+					expect(total, `${byBatch(b)} ${name}`).toBe(figure ? b[figure] : 1);
+				}
+			}
+		});
+
+		it('each field of the breakdown counts the rows where it is empty', async () => {
+			const figures = (await runQuery(con(), 'quality_by_sender', {
+				as_of: qualityAsOf,
+				kind: null,
+				late_after_days: null
+			})) as Figure[];
+			const fields = await runQuery<{ kind: string; field: string }>(
+				con(),
+				'quality_optional_fields',
+				{ kind: null }
+			);
+			// Every optional field names one of the row's cells (a misspelt one leaves them NULL).
+			const unnamed = await con().runAndReadAll(
+				'SELECT count(*)::INTEGER FROM quality_row_cells(NULL) WHERE cells IS NULL'
+			);
+			expect(unnamed.getRows()[0][0]).toBe(0);
+			const emptyRows = new Map<string, number>();
+			const applicableRows = new Map<string, number>();
+			for (const { kind, field } of fields) {
+				const rows = await allPages('quality_empty_rows', { ...all, kind, field });
+				for (const [sender, n] of tally(rows, (r) => String(r.sender)))
+					emptyRows.set(`${kind}|${sender}|${field}`, n);
+				// Over the samples, for one sender only: listing every row once per field is slow.
+				const applies = await allPages('quality_stored_rows', {
+					...all,
+					kind,
+					sender: qualityAsOf === asOf ? null : 'NL',
+					field,
+					only_superseded: null
+				});
+				for (const [sender, n] of tally(applies, (r) => String(r.sender)))
+					applicableRows.set(`${kind}|${sender}|${field}`, n);
+			}
+			for (const f of figures.filter((x) => x.sender !== '(unattributed)')) {
+				const breakdown = await runQuery<{ field: string; applicable: number; empty: number }>(
+					con(),
+					'quality_empty_fields',
+					{ as_of: qualityAsOf, kind: f.kind, batch_id: null, sender: f.sender }
+				);
+				const sum = (k: 'applicable' | 'empty') => breakdown.reduce((n, b) => n + b[k], 0);
+				expect(sum('empty'), `${bySender(f)} empty`).toBe(f.optional_empty);
+				expect(sum('applicable'), `${bySender(f)} applicable`).toBe(f.optional_cells);
+				for (const b of breakdown) {
+					const key = `${f.kind}|${f.sender}|${b.field}`;
+					expect(emptyRows.get(key) ?? 0, `${key} empty`).toBe(b.empty);
+					if (qualityAsOf === asOf || f.sender === 'NL')
+						expect(applicableRows.get(key) ?? 0, `${key} applicable`).toBe(b.applicable);
+				}
+			}
+		});
+	});
+
 	it('every drill-down row names its batch and file', async () => {
 		const rows = await runQuery(con(), 'withheld_rows', {
 			...sampleParams('withheld_rows'),
@@ -303,6 +509,26 @@ describe('drill-downs lead to the rows behind each figure', () => {
 		await expect(
 			runQuery(con(), 'retention_records', { ...sampleParams('retention_records'), flag: 'late' })
 		).rejects.toThrow(/invalid flag: "late"/);
+		for (const name of [
+			'quality_stored_rows',
+			'quality_stored_rows_count',
+			'quality_rejected_rows',
+			'quality_empty_rows_count',
+			'quality_sender_batches'
+		]) {
+			await expect(
+				runQuery(con(), name, { ...sampleParams(name), kind: 'events' }),
+				name
+			).rejects.toThrow(/invalid kind: "events" \(expected sharing, actions or retention\)/);
+		}
+		await expect(
+			runQuery(con(), 'quality_empty_rows', {
+				...sampleParams('quality_empty_rows'),
+				kind: 'sharing',
+				sender: null,
+				field: 'title'
+			})
+		).rejects.toThrow(/invalid field: "title" \(expected recipient, category/);
 	});
 
 	it('caps a page at 10000 rows', async () => {

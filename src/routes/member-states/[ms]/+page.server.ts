@@ -121,6 +121,8 @@ export interface QualityRow {
 	rows_rejected: number;
 	rejected_pct: number | null;
 	rows_superseded: number;
+	optional_cells: number;
+	optional_empty: number;
 	empty_pct: number | null;
 	late_reports: number | null;
 	late_pct: number | null;

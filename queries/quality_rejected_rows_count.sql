@@ -1,0 +1,13 @@
+-- How many rows quality_rejected_rows returns in total for the same filters: with a sender and a
+-- kind, the rows_rejected figure of quality_by_sender.
+-- Definition (docs/metrics.md, "Data quality"): quality_rejected_row in
+-- queries/lib/040_quality.sql, whose header states it in full.
+-- @param as_of DATE  the as-of date D: batches imported after D are ignored
+-- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
+-- @param sender VARCHAR?  only rows attributed to this member state, actor or '(unattributed)'
+--   (NULL: all)
+-- @param batch_id INTEGER?  only rows of this batch (NULL: all)
+SELECT count(*)::INTEGER AS total
+FROM quality_rejected_row($as_of, quality_valid_kind($kind))
+WHERE ($sender IS NULL OR sender = $sender)
+	AND ($batch_id IS NULL OR batch_id = $batch_id)
