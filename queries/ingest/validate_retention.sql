@@ -1,10 +1,11 @@
 -- Validate staged retention-register rows: parse every canonical field and list what is wrong.
--- Input: temp view `stage` (__row, __extra, __rid and every retention field as VARCHAR) and
+-- Input: temp view `stage` (__row, __extra, __rid and every retention field as VARCHAR, or
+-- DATE / BOOLEAN for the fields a CSV file was read typed as: see readCsvTyped) and
 -- temp table `ingest_synonym` (profile value maps, taking precedence over the reference
 -- synonyms). legal_basis must have a rule in data/reference/retention_rules.csv, since
 -- compliance cannot be judged without one. A repeated record_id within the file is an error
 -- on every repeat after the first.
--- Lookup maps for coded values and actor codes: see queries/lib/050_ingest.sql.
+-- Lookup maps for coded values and actor codes: see queries/ingest/lookups.sql.
 WITH lk AS (SELECT * FROM ingest_lookups()),
 dup AS (
 	SELECT cosi_text(record_id) AS k, min(__row) AS first_row
@@ -38,22 +39,22 @@ parsed AS (
 checked AS (
 	SELECT parsed.*,
 		CASE WHEN __extra IS NOT NULL THEN {'col': NULL, 'val': __extra, 'msg': 'row has more fields than the header'} END AS __e1,
-		CASE WHEN record_id IS NULL THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'required value missing'}
-			WHEN __row > key_first_row THEN {'col': 'record_id', 'val': record_id_in, 'msg': 'duplicate record_id in this file (first at row ' || key_first_row || ')'} END AS __e2,
-		CASE WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'required value missing'}
-			WHEN member_state IS NULL THEN {'col': 'member_state', 'val': member_state_in, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END AS __e3,
-		CASE WHEN register IS NULL THEN {'col': 'register', 'val': register_in, 'msg': 'required value missing'} END AS __e4,
-		CASE WHEN cosi_text(legal_basis_in) IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'required value missing'}
-			WHEN legal_basis IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in, 'msg': 'unknown legal basis (expected one of ' || (SELECT string_agg(legal_basis, ', ' ORDER BY legal_basis) FROM retention_rule) || '; rules are in data/reference/retention_rules.csv)'} END AS __e5,
-		CASE WHEN cosi_text(created_on_in) IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'required value missing'}
-			WHEN created_on IS NULL THEN {'col': 'created_on', 'val': created_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e6,
-		CASE WHEN kind IS NULL AND cosi_text(kind_in) IS NOT NULL THEN {'col': 'kind', 'val': kind_in, 'msg': 'invalid kind (expected registration or alert)'} END AS __e7,
-		CASE WHEN last_reviewed_on IS NULL AND cosi_text(last_reviewed_on_in) IS NOT NULL THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
-			WHEN last_reviewed_on < created_on THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in, 'msg': 'reviewed before it was created (expected last_reviewed_on on or after created_on)'} END AS __e8,
-		CASE WHEN review_outcome IS NULL AND cosi_text(review_outcome_in) IS NOT NULL THEN {'col': 'review_outcome', 'val': review_outcome_in, 'msg': 'invalid review outcome (expected one of retain, extend, delete)'} END AS __e9,
-		CASE WHEN deleted_on IS NULL AND cosi_text(deleted_on_in) IS NOT NULL THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
-			WHEN deleted_on < created_on THEN {'col': 'deleted_on', 'val': deleted_on_in, 'msg': 'deleted before it was created (expected deleted_on on or after created_on)'} END AS __e10,
-		CASE WHEN impact_assessed IS NULL AND cosi_text(impact_assessed_in) IS NOT NULL THEN {'col': 'impact_assessed', 'val': impact_assessed_in, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e11
+		CASE WHEN record_id IS NULL THEN {'col': 'record_id', 'val': record_id_in::VARCHAR, 'msg': 'required value missing'}
+			WHEN __row > key_first_row THEN {'col': 'record_id', 'val': record_id_in::VARCHAR, 'msg': 'duplicate record_id in this file (first at row ' || key_first_row || ')'} END AS __e2,
+		CASE WHEN cosi_text(member_state_in) IS NULL THEN {'col': 'member_state', 'val': member_state_in::VARCHAR, 'msg': 'required value missing'}
+			WHEN member_state IS NULL THEN {'col': 'member_state', 'val': member_state_in::VARCHAR, 'msg': 'unknown actor code (expected an EU code such as AT, BE, DE, EL, NL; GR is accepted for EL)'} END AS __e3,
+		CASE WHEN register IS NULL THEN {'col': 'register', 'val': register_in::VARCHAR, 'msg': 'required value missing'} END AS __e4,
+		CASE WHEN cosi_text(legal_basis_in) IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in::VARCHAR, 'msg': 'required value missing'}
+			WHEN legal_basis IS NULL THEN {'col': 'legal_basis', 'val': legal_basis_in::VARCHAR, 'msg': 'unknown legal basis (expected one of ' || (SELECT string_agg(legal_basis, ', ' ORDER BY legal_basis) FROM retention_rule) || '; rules are in data/reference/retention_rules.csv)'} END AS __e5,
+		CASE WHEN cosi_text(created_on_in) IS NULL THEN {'col': 'created_on', 'val': created_on_in::VARCHAR, 'msg': 'required value missing'}
+			WHEN created_on IS NULL THEN {'col': 'created_on', 'val': created_on_in::VARCHAR, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'} END AS __e6,
+		CASE WHEN kind IS NULL AND cosi_text(kind_in) IS NOT NULL THEN {'col': 'kind', 'val': kind_in::VARCHAR, 'msg': 'invalid kind (expected registration or alert)'} END AS __e7,
+		CASE WHEN last_reviewed_on IS NULL AND cosi_text(last_reviewed_on_in) IS NOT NULL THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in::VARCHAR, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+			WHEN last_reviewed_on < created_on THEN {'col': 'last_reviewed_on', 'val': last_reviewed_on_in::VARCHAR, 'msg': 'reviewed before it was created (expected last_reviewed_on on or after created_on)'} END AS __e8,
+		CASE WHEN review_outcome IS NULL AND cosi_text(review_outcome_in) IS NOT NULL THEN {'col': 'review_outcome', 'val': review_outcome_in::VARCHAR, 'msg': 'invalid review outcome (expected one of retain, extend, delete)'} END AS __e9,
+		CASE WHEN deleted_on IS NULL AND cosi_text(deleted_on_in) IS NOT NULL THEN {'col': 'deleted_on', 'val': deleted_on_in::VARCHAR, 'msg': 'invalid date (expected a real date as YYYY-MM-DD or dd-mm-jjjj)'}
+			WHEN deleted_on < created_on THEN {'col': 'deleted_on', 'val': deleted_on_in::VARCHAR, 'msg': 'deleted before it was created (expected deleted_on on or after created_on)'} END AS __e10,
+		CASE WHEN impact_assessed IS NULL AND cosi_text(impact_assessed_in) IS NOT NULL THEN {'col': 'impact_assessed', 'val': impact_assessed_in::VARCHAR, 'msg': 'invalid boolean (expected true/false, ja/nee, yes/no, j/n, y/n or 1/0)'} END AS __e11
 	FROM parsed
 )
 SELECT

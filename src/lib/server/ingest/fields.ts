@@ -59,6 +59,12 @@ export interface KindSpec {
 	required: string[];
 	/** Fields that identify a row; a later batch repeating them supersedes the earlier row. */
 	key: string[];
+	/**
+	 * Fields a CSV file may be read as typed columns (see readCsvTyped): ISO dates and booleans,
+	 * whose reader-accepted spellings all mean the same to the validation. Kinds without it are
+	 * always read as text.
+	 */
+	typed?: Record<string, 'DATE' | 'BOOLEAN'>;
 }
 
 export const kindSpecs: Record<Kind, KindSpec> = {
@@ -66,7 +72,15 @@ export const kindSpecs: Record<Kind, KindSpec> = {
 		table: 'sharing_event',
 		fields: [...sharingFields],
 		required: ['event_id', 'occurred_on', 'member_state', 'channel', 'relevant', 'decision'],
-		key: ['event_id']
+		key: ['event_id'],
+		typed: {
+			occurred_on: 'DATE',
+			shared_on: 'DATE',
+			relevant: 'BOOLEAN',
+			weighing_documented: 'BOOLEAN',
+			terrorism_marker: 'BOOLEAN',
+			context_provided: 'BOOLEAN'
+		}
 	},
 	actions: {
 		table: 'action_status',
@@ -79,7 +93,13 @@ export const kindSpecs: Record<Kind, KindSpec> = {
 		table: 'retention_record',
 		fields: [...retentionFields],
 		required: ['record_id', 'member_state', 'register', 'legal_basis', 'created_on'],
-		key: ['record_id']
+		key: ['record_id'],
+		typed: {
+			created_on: 'DATE',
+			last_reviewed_on: 'DATE',
+			deleted_on: 'DATE',
+			impact_assessed: 'BOOLEAN'
+		}
 	}
 };
 

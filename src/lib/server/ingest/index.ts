@@ -15,8 +15,10 @@ import { fingerprint, transcodeWindows1252 } from './encoding.ts';
 import { kindSpecs, looksPersonal, normalizeHeader, type KindSpec } from './fields.ts';
 import { loadProfile, ProfileError, type Profile } from './profiles.ts';
 import {
+	csvColumns,
 	detectFormat,
 	ident,
+	readCsvTyped,
 	readIntoStage,
 	UnreadableFileError,
 	type RawTable
@@ -77,12 +79,33 @@ export async function ingestFile(
 	try {
 		const format = detectFormatSafely(path);
 		if (!format) return reject('cannot read the file: it does not exist or is not readable');
+		// Large clean CSV exports take a fast path: dates and booleans read typed (readCsvTyped).
+		// Only a file whose every row is accepted keeps it; anything else is read again as text,
+		// so rejected rows are always reported exactly as the file has them.
+		const types =
+			format === 'csv' && opts.typedRead !== false
+				? await typedColumns(con, path, profile, spec, opts.options ?? {})
+				: null;
+		const readStage = async (from: string, typed: boolean): Promise<Staged> => {
+			if (typed && types) {
+				const typedDone = phase('read typed');
+				try {
+					const raw = await readCsvTyped(con, from, types);
+					typedDone();
+					return { raw, typed: true };
+				} catch {
+					// Some value is not a plain ISO date or boolean: the text path reports it.
+					phase('typed read refused')();
+				}
+			}
+			return { raw: await readIntoStage(con, from, format, opts.sheet), typed: false };
+		};
 		// Hash the file while DuckDB reads it: both take a full pass over the bytes. The read is
 		// wasted only for a duplicate, and redone only for a file that is not UTF-8.
 		const readDone = phase('hash + read');
 		const [printResult, readResult] = await Promise.allSettled([
 			fingerprint(path, opts.onProgress),
-			readIntoStage(con, path, format, opts.sheet)
+			readStage(path, true)
 		]);
 		if (printResult.status === 'rejected') {
 			return reject(`cannot read the file: ${(printResult.reason as Error).message}`);
@@ -100,45 +123,60 @@ export async function ingestFile(
 			};
 		}
 		let read = readResult;
+		let source = path;
 		if (format === 'csv' && !print.utf8) {
 			// Not valid UTF-8: a Windows-1252 export (the common Dutch Excel case).
-			const utf8Path = join(scratch, 'utf8.csv');
-			await transcodeWindows1252(path, utf8Path);
+			source = join(scratch, 'utf8.csv');
+			await transcodeWindows1252(path, source);
 			base.warnings.push('file is not UTF-8; read as Windows-1252');
-			read = await Promise.allSettled([readIntoStage(con, utf8Path, format, opts.sheet)]).then(
-				(r) => r[0]
-			);
+			read = await Promise.allSettled([readStage(source, false)]).then((r) => r[0]);
 		}
 		if (read.status === 'rejected') {
 			if (read.reason instanceof UnreadableFileError) return reject(read.reason.message);
 			throw read.reason;
 		}
-		const raw: RawTable = read.value;
-		const mapping = mapColumns(profile, spec, raw, opts.options ?? {});
-		if (mapping.missing.length > 0)
-			return reject(missingColumnsMessage(mapping.missing, profile, raw));
-		for (const col of mapping.personal) {
-			await con.run(`ALTER TABLE stage_raw DROP COLUMN ${ident(col)}`);
-			base.warnings.push(
-				`column ${JSON.stringify(col)} looks like personal data (a name or birth date) and was not stored`
+		const warnings = [...base.warnings];
+		const importStaged = async (staged: Staged, batchId: number | null) => {
+			base.warnings = [...warnings];
+			const raw = staged.raw;
+			const mapping = mapColumns(profile, spec, raw, opts.options ?? {});
+			if (mapping.missing.length > 0)
+				return reject(missingColumnsMessage(mapping.missing, profile, raw));
+			for (const col of mapping.personal) {
+				await con.run(`ALTER TABLE stage_raw DROP COLUMN ${ident(col)}`);
+				base.warnings.push(
+					`column ${JSON.stringify(col)} looks like personal data (a name or birth date) and was not stored`
+				);
+			}
+			await prepareStage(con, profile, spec, raw, mapping);
+			// A view, not a table: materialising every validated row costs as much as storing it.
+			await con.run(
+				`CREATE OR REPLACE TEMP VIEW validated AS ${loadQuery(`ingest/validate_${opts.kind}`).sql}`
 			);
-		}
-		await prepareStage(con, profile, spec, raw, mapping);
-		// A view, not a table: materialising every validated row costs as much as storing it.
-		await con.run(
-			`CREATE OR REPLACE TEMP VIEW validated AS ${loadQuery(`ingest/validate_${opts.kind}`).sql}`
-		);
-		return await commitBatch(con, spec, {
-			...base,
-			format,
-			// An upload is read from a temporary copy that is deleted afterwards: record only the
-			// name it was sent under, not a path that will not exist.
-			path: opts.fileName ? null : path,
-			profile: profile.name,
-			options: opts.options ?? {},
-			importedBy: opts.importedBy ?? defaultUser(),
-			sources: mapping.sources
-		});
+			return commitBatch(con, spec, {
+				...base,
+				format,
+				// An upload is read from a temporary copy that is deleted afterwards: record only the
+				// name it was sent under, not a path that will not exist.
+				path: opts.fileName ? null : path,
+				profile: profile.name,
+				options: opts.options ?? {},
+				importedBy: opts.importedBy ?? defaultUser(),
+				sources: mapping.sources,
+				typed: staged.typed,
+				batchId
+			});
+		};
+		const result = await importStaged(read.value, null);
+		if (!('retryAsText' in result)) return result;
+		// The typed read found rows to reject: read as text and import again, under the batch id
+		// already drawn (sequences do not roll back, and a gap would puzzle an auditor).
+		const textDone = phase('read as text');
+		const text = await readStage(source, false);
+		textDone();
+		const retried = await importStaged(text, result.batchId);
+		if ('retryAsText' in retried) throw new Error('a text read cannot be retried');
+		return retried;
 	} finally {
 		await con
 			.run(
@@ -156,6 +194,42 @@ function detectFormatSafely(path: string) {
 	} catch {
 		return null;
 	}
+}
+
+interface Staged {
+	raw: RawTable;
+	/** Read by readCsvTyped: some columns are DATE or BOOLEAN rather than text. */
+	typed: boolean;
+}
+
+/**
+ * The source columns of a CSV file that may be read typed (the kind's `typed` fields, found by
+ * the profile's column names), or null when there are none or the header cannot be read. A
+ * field that has a fallback value (option or profile default) stays text: the fallback is
+ * applied to the text.
+ */
+async function typedColumns(
+	con: DuckDBConnection,
+	path: string,
+	profile: Profile,
+	spec: KindSpec,
+	options: Record<string, string>
+): Promise<Record<string, 'DATE' | 'BOOLEAN'> | null> {
+	if (!spec.typed) return null;
+	let columns: string[];
+	try {
+		columns = await csvColumns(con, path);
+	} catch {
+		return null;
+	}
+	const mapping = mapColumns(profile, spec, { columns, extraColumns: [], rowExpr: '' }, options);
+	if (mapping.missing.length > 0) return null;
+	const types: Record<string, 'DATE' | 'BOOLEAN'> = {};
+	for (const [field, type] of Object.entries(spec.typed)) {
+		const source = mapping.sources.get(field);
+		if (source && !mapping.constants.has(field)) types[source] = type;
+	}
+	return Object.keys(types).length > 0 ? types : null;
 }
 
 function defaultUser(): string {
@@ -340,13 +414,23 @@ interface CommitInfo extends IngestResult {
 	options: Record<string, string>;
 	importedBy: string;
 	sources: Map<string, string>;
+	/** The stage was read typed: give up (retryAsText) if any row is rejected. */
+	typed: boolean;
+	/** The id drawn by an earlier attempt at this file, else null (draw one). */
+	batchId: number | null;
+}
+
+/** A typed read found rows to reject: nothing was written; import again from text. */
+interface RetryAsText {
+	retryAsText: true;
+	batchId: number;
 }
 
 async function commitBatch(
 	con: DuckDBConnection,
 	spec: KindSpec,
 	info: CommitInfo
-): Promise<IngestResult> {
+): Promise<IngestResult | RetryAsText> {
 	const rowsRead = Number(
 		(await con.runAndReadAll('SELECT count(*)::INTEGER FROM stage_raw')).getRows()[0][0]
 	);
@@ -355,9 +439,9 @@ async function commitBatch(
 
 	await con.run('BEGIN TRANSACTION');
 	try {
-		const batchId = Number(
-			(await con.runAndReadAll("SELECT nextval('batch_id_seq')::INTEGER")).getRows()[0][0]
-		);
+		const batchId =
+			info.batchId ??
+			Number((await con.runAndReadAll("SELECT nextval('batch_id_seq')::INTEGER")).getRows()[0][0]);
 		// Counts are filled in below, inside the same transaction.
 		await con.run(
 			`INSERT INTO batch (batch_id, kind, file_name, file_path, file_format, sha256, profile, options,
@@ -382,23 +466,21 @@ async function commitBatch(
 		// rows failed, once more for the rejects (materialising it would cost as much as storing).
 		const cols = spec.fields.join(', ');
 		const insertDone = phase('validate + insert');
-		await withoutFilterPushdown(con, () =>
+		// The insert reports how many rows it stored: no count over the new rows afterwards.
+		const inserted = await withoutFilterPushdown(con, () =>
 			con.run(
 				`INSERT INTO ${spec.table} (batch_id, source_row, ${cols})
 				SELECT $id, __row, ${cols} FROM validated WHERE __errors IS NULL`,
 				{ id: batchId }
 			)
 		);
-		const rowsAccepted = Number(
-			(
-				await con.runAndReadAll(
-					`SELECT count(*)::INTEGER FROM ${spec.table} WHERE batch_id = $id`,
-					{ id: batchId }
-				)
-			).getRows()[0][0]
-		);
+		const rowsAccepted = inserted.rowsChanged;
 		insertDone();
 		const rowsRejected = rowsRead - rowsAccepted;
+		if (info.typed && rowsRejected > 0) {
+			await con.run('ROLLBACK');
+			return { retryAsText: true, batchId };
+		}
 		const rejectsDone = phase('rejects');
 		if (rowsRejected > 0) await storeRejects(con, batchId, info.sources);
 		rejectsDone();

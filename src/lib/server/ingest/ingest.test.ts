@@ -573,3 +573,127 @@ describe('profiles', () => {
 		expect(ok).toEqual({ kind: 'registration', impact_assessed: false, legal_basis: 'WPG-9' });
 	});
 });
+
+describe('the typed fast path for CSV', () => {
+	/** Every stored row of a table with its batch and row, for comparing two databases. */
+	async function storedRows(s: Store, table: string, key: string) {
+		const r = await s.connection.runAndReadAll(
+			`SELECT * EXCLUDE (batch_id) FROM ${table} ORDER BY ${key}, source_row`
+		);
+		return r.getRowObjectsJson();
+	}
+
+	/** Ingest into a second, fresh database with the typed path turned off. */
+	async function ingestAsText(path: string, kind: 'sharing' | 'retention', n: number) {
+		const textPath = join(dir, `text-${n}.duckdb`);
+		const text = await openStore(textPath);
+		try {
+			const r = await ingestFile(text, path, { kind, typedRead: false });
+			return { r, text, close: () => closeStore(textPath) };
+		} catch (e) {
+			await closeStore(textPath);
+			throw e;
+		}
+	}
+
+	/** Run `fn` with COSI_TRACE set and return the phases it reported. */
+	async function tracedPhases<T>(fn: () => Promise<T>): Promise<{ value: T; phases: string[] }> {
+		const phases: string[] = [];
+		const write = process.stderr.write.bind(process.stderr);
+		process.env.COSI_TRACE = '1';
+		process.stderr.write = ((chunk: string | Uint8Array) => {
+			const m = /^cosi: (.+?) [\d.]+ s$/.exec(String(chunk).trim());
+			if (m) phases.push(m[1]);
+			return true;
+		}) as typeof process.stderr.write;
+		try {
+			return { value: await fn(), phases };
+		} finally {
+			process.stderr.write = write;
+			delete process.env.COSI_TRACE;
+		}
+	}
+
+	it('stores the bundled samples exactly as the text path does', async () => {
+		for (const [i, [name, kind, key]] of (
+			[
+				['sharing.csv', 'sharing', 'event_id'],
+				['retention.csv', 'retention', 'record_id']
+			] as const
+		).entries()) {
+			const path = join(repoRoot, 'data/samples', name);
+			const { value: typed, phases } = await tracedPhases(() => ingestFile(store, path, { kind }));
+			expect(typed.status).toBe('accepted');
+			// Read once, typed: no second read as text.
+			expect(phases).toContain('read typed');
+			expect(phases).not.toContain('typed read refused');
+			expect(phases).not.toContain('read as text');
+			const { r: text, text: textStore, close } = await ingestAsText(path, kind, i);
+			try {
+				expect(text.status).toBe('accepted');
+				expect(typed.rowsAccepted).toBe(text.rowsAccepted);
+				const table = kind === 'sharing' ? 'sharing_event' : 'retention_record';
+				expect(await storedRows(store, table, key)).toEqual(
+					await storedRows(textStore, table, key)
+				);
+			} finally {
+				await close();
+			}
+		}
+	});
+
+	it('a value the typed reader refuses sends the file down the text path, with the same result', async () => {
+		// Dutch dates and "ja": fine for the text path, not plain ISO dates or DuckDB booleans.
+		const path = file(
+			'mixed.csv',
+			`${sharingHeader}\nE1,2024-01-05,NL,SIS,true,shared,,,2024-01-07\nE2,06-01-2024,DE,SIENA,ja,withheld,legal,true,\n`
+		);
+		const { value: r, phases } = await tracedPhases(() =>
+			ingestFile(store, path, { kind: 'sharing' })
+		);
+		expect(phases).toContain('typed read refused');
+		const { r: text, text: textStore, close } = await ingestAsText(path, 'sharing', 9);
+		try {
+			expect(text.status).toBe('accepted');
+			expect(r).toMatchObject({ status: 'accepted', rowsRead: 2, rowsAccepted: 2 });
+			expect(await storedRows(store, 'sharing_event', 'event_id')).toEqual(
+				await storedRows(textStore, 'sharing_event', 'event_id')
+			);
+		} finally {
+			await close();
+		}
+	});
+
+	it('rows rejected after a typed read are reported from the text, under the same batch id', async () => {
+		const first = await ingestFile(
+			store,
+			file('first.csv', `${sharingHeader}\nE0,2024-01-04,NL,SIS,true,shared,,,2024-01-05\n`),
+			{ kind: 'sharing' }
+		);
+		// Every date and boolean reads typed; the member state and the repeated key do not pass.
+		const path = file(
+			'bad-rows.csv',
+			`${sharingHeader}\nE1,2024-01-05,XX,SIS,TRUE,shared,,,2024-01-07\nE2,2024-01-06,DE,SIENA,t,withheld,legal,1,\nE2,2024-01-06,DE,SIENA,t,withheld,legal,1,\n`
+		);
+		const { value: r, phases } = await tracedPhases(() =>
+			ingestFile(store, path, { kind: 'sharing' })
+		);
+		expect(phases).toContain('read as text');
+		expectInvariant(r);
+		expect(r).toMatchObject({ status: 'partial', rowsRead: 3, rowsAccepted: 1, rowsRejected: 2 });
+		// No id was skipped by the abandoned typed attempt.
+		expect(r.batchId).toBe((first.batchId as number) + 1);
+		const { r: text, close } = await ingestAsText(path, 'sharing', 8);
+		try {
+			expect(r.errors).toEqual(text.errors);
+		} finally {
+			await close();
+		}
+		// The raw row is kept as the file has it ("TRUE", not a parsed true).
+		const raw = await all(
+			`SELECT raw FROM reject WHERE batch_id = ${r.batchId} AND row_number = 2`
+		);
+		expect(JSON.parse(String(raw[0].raw))).toMatchObject({ relevant: 'TRUE', member_state: 'XX' });
+		expect(await count('batch')).toBe(2);
+	});
+});

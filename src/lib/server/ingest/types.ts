@@ -17,6 +17,11 @@ export interface IngestOptions {
 	sheet?: string;
 	/** Progress callback: bytes or rows processed so far, and the total when known. */
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Try the typed fast path for CSV (default true). Results are the same either way; tests
+	 * turn it off to compare.
+	 */
+	typedRead?: boolean;
 }
 
 export interface RowError {
