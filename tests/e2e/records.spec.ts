@@ -315,6 +315,14 @@ test.describe('programmes and actions', () => {
 		const history = page.getByRole('table', { name: /each actor in each round/ });
 		await expect(history.locator('thead th')).toHaveCount(1 + 5);
 
+		// The count of reports leads to the reports as submitted: one table row each.
+		const reports = page.getByRole('link', { name: /^[\d,]+ status rows, / });
+		const n = digits((await reports.innerText()).split(' ')[0]);
+		expect(n).toBeGreaterThan(27);
+		await reports.click();
+		await expect(page).toHaveURL(/#reports-title$/);
+		await expect(page.locator('.table-wrap.reports tbody tr')).toHaveCount(n);
+
 		await expectAccessible(page);
 		await screenshotsAtBothWidths(page, testInfo, 'action');
 
