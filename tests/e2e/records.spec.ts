@@ -392,7 +392,8 @@ test.describe('uploads', () => {
 			.first();
 		await expect(newRow).toContainText(`good-${stamp}.csv`);
 		await expect(newRow).toContainText('web');
-		const batchLink = page.getByRole('link', { name: `Batch ${after[0]}` });
+		// Exactly: the counts are links too, named "3, rows read, batch N (file)".
+		const batchLink = page.getByRole('link', { name: `Batch ${after[0]}`, exact: true });
 		await expect(batchLink).toHaveAttribute('href', new RegExp(`/imports/${after[0]}$`));
 
 		await expectAccessible(page);

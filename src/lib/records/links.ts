@@ -2,6 +2,7 @@
 // figure can lead to its rows. `query` is a string from toQuery() ("" or "?...").
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
+import type { BatchView } from '$lib/imports';
 import type { RecordSet } from './params';
 
 export function recordsHref(set: RecordSet, query = ''): ResolvedPathname {
@@ -48,4 +49,10 @@ export function actionHref(programme: string, action: string, query = ''): Resol
 
 export function batchHref(batchId: number): ResolvedPathname {
 	return resolve('/imports/[id]', { id: String(batchId) });
+}
+
+/** One view of an import batch's rows (/imports/[id]?show=...&page=...): see $lib/imports. */
+export function batchViewHref(batchId: number, show: BatchView, page = 1): ResolvedPathname {
+	const query = page > 1 ? `?show=${show}&page=${page}` : `?show=${show}`;
+	return resolve(`/imports/${batchId}${query}`);
 }

@@ -66,11 +66,12 @@ async function insertFixture(s: Store): Promise<void> {
 		(900003, 4, 'FX-R3', 'BE', 'SIS', 'SIS-36', DATE '2023-03-01', 'alert', 'Police', NULL, DATE '2026-01-01', false)`);
 	// Data quality: a sharing batch of NL rows only, so its rejected rows (one with two problems)
 	// are NL's, that supersedes FX-1; and a retention batch imported after 30 June 2026 that
-	// supersedes FX-R1, which is therefore superseded as of a later date but not as of asOf.
+	// supersedes FX-R1, which is therefore superseded as of a later date but not as of asOf. Each
+	// records, as the ingest does, how many earlier rows it superseded.
 	await con.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256, profile,
-		imported_at, imported_by, rows_read, rows_accepted, rows_rejected) VALUES
-		(900004, 'sharing', 'fixture-sharing-2.csv', 'csv', 'f4', 'canonical', TIMESTAMP '2026-06-10 10:00:00', 'test', 4, 2, 2),
-		(900005, 'retention', 'fixture-retention-2.csv', 'csv', 'f5', 'canonical', TIMESTAMP '2026-07-15 10:00:00', 'test', 1, 1, 0)`);
+		imported_at, imported_by, rows_read, rows_accepted, rows_rejected, rows_superseded) VALUES
+		(900004, 'sharing', 'fixture-sharing-2.csv', 'csv', 'f4', 'canonical', TIMESTAMP '2026-06-10 10:00:00', 'test', 4, 2, 2, 1),
+		(900005, 'retention', 'fixture-retention-2.csv', 'csv', 'f5', 'canonical', TIMESTAMP '2026-07-15 10:00:00', 'test', 1, 1, 0, 1)`);
 	await con.run(`INSERT INTO reject (batch_id, row_number, column_name, value, message) VALUES
 		(900004, 4, 'decision', 'maybe', 'unknown decision'),
 		(900004, 4, 'occurred_on', '2026-02-30', 'invalid date'),
@@ -147,18 +148,17 @@ describe('every named query', () => {
 		}
 	});
 
-	it.each(names.filter((n) => metricArea.test(n) && n.endsWith('_count')))(
-		'%s counts what its drill-down returns',
-		async (name) => {
-			const list = name.replace(/_count$/, '');
-			if (!names.includes(list)) return;
-			const params = sampleParams(name);
-			const [{ total }] = await runQuery<{ total: number }>(store.connection, name, params);
-			const rows = await runQuery(store.connection, list, { ...params, limit: 10000, offset: 0 });
-			// A page holds at most 10000 rows.
-			expect(rows.length).toBe(Math.min(total, 10000));
-		}
-	);
+	it.each(
+		names.filter((n) => (metricArea.test(n) || n.startsWith('batch_')) && n.endsWith('_count'))
+	)('%s counts what its drill-down returns', async (name) => {
+		const list = name.replace(/_count$/, '');
+		if (!names.includes(list)) return;
+		const params = sampleParams(name);
+		const [{ total }] = await runQuery<{ total: number }>(store.connection, name, params);
+		const rows = await runQuery(store.connection, list, { ...params, limit: 10000, offset: 0 });
+		// A page holds at most 10000 rows.
+		expect(rows.length).toBe(Math.min(total, 10000));
+	});
 });
 
 describe('drill-downs lead to the rows behind each figure', () => {
@@ -538,5 +538,210 @@ describe('drill-downs lead to the rows behind each figure', () => {
 			limit: 1_000_000
 		});
 		expect(rows.length).toBeLessThanOrEqual(10000);
+	});
+});
+
+describe('import batches: each figure of a batch equals the rows of its view', () => {
+	const con = () => store.connection;
+
+	interface Batch {
+		batch_id: number;
+		kind: string;
+		file_name: string;
+		imported_at: string;
+		rows_read: number;
+		rows_accepted: number;
+		rows_rejected: number;
+		rows_superseded: number;
+	}
+
+	/** Every row of a paged query, `size` at a time. */
+	async function allPages(name: string, params: Record<string, ParamValue>, size = 10000) {
+		const rows: Record<string, unknown>[] = [];
+		for (let offset = 0; ; offset += size) {
+			const page = await runQuery(con(), name, { ...params, limit: size, offset });
+			rows.push(...page);
+			if (page.length < size) return rows;
+		}
+	}
+
+	/** The views of /imports/[id] for one batch, as its page asks for them. */
+	function views(b: Batch, asOf: string) {
+		return {
+			read: ['batch_read_rows', { as_of: asOf, kind: b.kind, batch_id: b.batch_id }],
+			accepted: [
+				'quality_stored_rows',
+				{
+					as_of: asOf,
+					kind: b.kind,
+					sender: null,
+					batch_id: b.batch_id,
+					only_superseded: null,
+					field: null
+				}
+			],
+			rejected: ['batch_rejected_rows', { batch_id: b.batch_id }],
+			superseded: ['batch_replaced_rows', { kind: b.kind, batch_id: b.batch_id }]
+		} satisfies Record<string, [string, Record<string, ParamValue>]>;
+	}
+
+	it('rows read, accepted, rejected and superseded of every batch list exactly their rows', async () => {
+		const batches = await allPages('batch_list', {});
+		expect(batches.length).toBeGreaterThan(3);
+		// The fixture: a batch with rejects and batches that superseded rows are among them.
+		const ids = batches.map((b) => b.batch_id);
+		expect(ids).toEqual(expect.arrayContaining([900001, 900002, 900004, 900005]));
+		expect(batches.some((b) => (b.rows_rejected as number) > 0)).toBe(true);
+		expect(batches.some((b) => (b.rows_superseded as number) > 0)).toBe(true);
+
+		for (const listed of batches as unknown as Batch[]) {
+			const what = `batch ${listed.batch_id} (${listed.file_name})`;
+			// The page of a batch shows batch_get's figures: the same as the list's.
+			const [b] = await runQuery<Batch>(con(), 'batch_get', { batch_id: listed.batch_id });
+			expect(b, what).toMatchObject({
+				rows_read: listed.rows_read,
+				rows_accepted: listed.rows_accepted,
+				rows_rejected: listed.rows_rejected,
+				rows_superseded: listed.rows_superseded
+			});
+			expect(b.rows_accepted + b.rows_rejected, `${what}: accepted + rejected = read`).toBe(
+				b.rows_read
+			);
+			// The earliest as-of date that includes the batch: its import date.
+			const asOf = b.imported_at.slice(0, 10);
+			const figure = {
+				read: b.rows_read,
+				accepted: b.rows_accepted,
+				rejected: b.rows_rejected,
+				superseded: b.rows_superseded
+			};
+			const listedRows: Record<string, Record<string, unknown>[]> = {};
+			for (const [view, [name, params]] of Object.entries(views(b, asOf))) {
+				const [{ total }] = await runQuery<{ total: number }>(con(), `${name}_count`, params);
+				expect(total, `${what}: ${view} count`).toBe(figure[view as keyof typeof figure]);
+				const rows = await allPages(name, params);
+				expect(rows.length, `${what}: ${view} rows`).toBe(total);
+				listedRows[view] = rows;
+			}
+			const { read, accepted, rejected, superseded } = listedRows;
+			// Read: every row once, in file order; its accepted rows are the accepted view's, its
+			// rejected rows the rejected view's.
+			const numbers = read.map((r) => r.row_number as number);
+			expect(numbers, `${what}: read in file order, each row once`).toEqual(
+				[...new Set(numbers)].sort((x, y) => x - y)
+			);
+			expect(
+				read.filter((r) => r.outcome === 'accepted').map((r) => [r.row_number, r.record_key]),
+				what
+			).toEqual(accepted.map((r) => [r.source_row, r.record_key]));
+			expect(
+				read.filter((r) => r.outcome === 'rejected').map((r) => [r.row_number, r.problems]),
+				what
+			).toEqual(rejected.map((r) => [r.row_number, r.problems]));
+			for (const r of accepted) expect(r.batch_id, what).toBe(b.batch_id);
+			// The problems of the rejected rows are every reject of the batch.
+			const [{ rejects }] = await runQuery<{ rejects: number }>(con(), 'reject_count', {
+				batch_id: b.batch_id
+			});
+			const [{ problems }] = await runQuery<{ problems: number }>(
+				con(),
+				'batch_rejected_rows_count',
+				{ batch_id: b.batch_id }
+			);
+			expect(problems, what).toBe(rejects);
+			expect(
+				rejected.reduce((n, r) => n + (r.problems as unknown[]).length, 0),
+				what
+			).toBe(rejects);
+			// Superseded: rows of other batches, each with its own batch, file and row.
+			for (const r of superseded) {
+				expect(r.batch_id, what).not.toBe(b.batch_id);
+				expect(r.file_name, what).toEqual(expect.any(String));
+				expect(r.source_row, what).toEqual(expect.any(Number));
+			}
+			// A later as-of date gives the same rows.
+			const [{ total: later }] = await runQuery<{ total: number }>(con(), 'batch_read_rows_count', {
+				as_of: '2100-12-31',
+				kind: b.kind,
+				batch_id: b.batch_id
+			});
+			expect(later, what).toBe(b.rows_read);
+		}
+	});
+
+	it('the fixture batches: rejected rows with their problems, and the rows they replaced', async () => {
+		const [b4] = await runQuery<Batch>(con(), 'batch_get', { batch_id: 900004 });
+		const v4 = views(b4, '2026-06-30');
+		// Page by page, one row at a time: the same rows in the same order.
+		const read = await allPages(v4.read[0], v4.read[1], 1);
+		expect(read.map((r) => [r.row_number, r.outcome, r.record_key])).toEqual([
+			[2, 'accepted', 'FX-1'],
+			[3, 'accepted', 'FX-5'],
+			[4, 'rejected', null],
+			[5, 'rejected', null]
+		]);
+		expect(read[2].problems).toEqual([
+			{ column_name: 'decision', value: 'maybe', message: 'unknown decision' },
+			{ column_name: 'occurred_on', value: '2026-02-30', message: 'invalid date' }
+		]);
+		expect(read[3].problems).toEqual([
+			{ column_name: null, value: null, message: 'row has too many cells' }
+		]);
+		expect(await allPages(v4.rejected[0], v4.rejected[1], 1)).toMatchObject([
+			{ row_number: 4, file_name: 'fixture-sharing-2.csv' },
+			{ row_number: 5, file_name: 'fixture-sharing-2.csv' }
+		]);
+		expect(await allPages(v4.superseded[0], v4.superseded[1], 1)).toEqual([
+			{
+				kind: 'sharing',
+				sender: 'NL',
+				record_key: 'FX-1',
+				record_date: '2026-01-10',
+				topic: 'SIS',
+				state: 'shared',
+				batch_id: 900002,
+				file_name: 'fixture-sharing.csv',
+				source_row: 2
+			}
+		]);
+
+		// The batch it replaced: its accepted rows say which one was replaced since, and by what.
+		const [b2] = await runQuery<Batch>(con(), 'batch_get', { batch_id: 900002 });
+		const v2 = views(b2, '2026-06-30');
+		const accepted = await allPages(v2.accepted[0], v2.accepted[1]);
+		expect(accepted.map((r) => [r.record_key, r.superseded, r.superseded_by_file])).toEqual([
+			['FX-1', true, 'fixture-sharing-2.csv'],
+			['FX-2', false, null],
+			['FX-3', false, null],
+			['FX-4', false, null]
+		]);
+		expect((await allPages(v2.read[0], v2.read[1])).map((r) => r.superseded)).toEqual([
+			true,
+			false,
+			false,
+			false
+		]);
+
+		// The retention batch imported on 15 July 2026 replaced FX-R1 of the first one.
+		const [b5] = await runQuery<Batch>(con(), 'batch_get', { batch_id: 900005 });
+		const v5 = views(b5, '2026-07-15');
+		expect(await allPages(v5.superseded[0], v5.superseded[1])).toMatchObject([
+			{ record_key: 'FX-R1', batch_id: 900003, source_row: 2 }
+		]);
+		// An as-of date before its import leaves its stored rows out: the page never passes one.
+		const [{ total }] = await runQuery<{ total: number }>(con(), 'batch_read_rows_count', {
+			...v5.read[1],
+			as_of: '2026-06-30'
+		});
+		expect(total).toBe(0);
+	});
+
+	it('rejects an unknown kind with the accepted values', async () => {
+		for (const name of ['batch_read_rows', 'batch_replaced_rows_count']) {
+			await expect(
+				runQuery(con(), name, { ...sampleParams(name), kind: 'events' }),
+				name
+			).rejects.toThrow(/invalid kind: "events" \(expected sharing, actions or retention\)/);
+		}
 	});
 });

@@ -1,13 +1,34 @@
-// One import batch: its details and its rejected rows, 50 to a page (?page=N).
+// One import batch: its details, each figure a link to its rows, and one view of those rows
+// (?show=), 50 to a page (?page=N): rejected (the default, one line per rejected row with all its
+// problems), read (every row of the file in order, with its outcome), accepted (the rows the batch
+// stored) and replaced (the earlier stored rows the batch superseded). Each view's total is the
+// figure it explains: rows_rejected, rows_read, rows_accepted, rows_superseded.
 import { error } from '@sveltejs/kit';
+import {
+	batchViews,
+	isBatchView,
+	type BatchReadRow,
+	type BatchRejectedRow,
+	type BatchReplacedRow,
+	type BatchStoredRow,
+	type BatchView
+} from '$lib/imports';
 import { m } from '$lib/paraglide/messages';
-import { getStore } from '$lib/server/store';
-import { runQuery } from '$lib/server/queries';
+import { todayIso } from '$lib/server/metrics';
+import { runQuery, type ParamValue } from '$lib/server/queries';
+import { withConnection } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 /** Largest value of an INTEGER column: a larger id cannot exist. */
 const MAX_INTEGER = 2_147_483_647;
+
+/** The rows of the view shown, told apart by `show`. */
+type Rows =
+	| { show: 'rejected'; rows: BatchRejectedRow[] }
+	| { show: 'read'; rows: BatchReadRow[] }
+	| { show: 'accepted'; rows: BatchStoredRow[] }
+	| { show: 'replaced'; rows: BatchReplacedRow[] };
 
 interface BatchDetail {
 	batch_id: number;
@@ -27,13 +48,6 @@ interface BatchDetail {
 	warnings: string | null;
 }
 
-interface RejectRow {
-	row_number: number;
-	column_name: string | null;
-	value: string | null;
-	message: string;
-}
-
 /** The page number from ?page=N: 1 when absent; 400 for anything but a positive integer. */
 function pageNumber(url: URL): number {
 	const raw = url.searchParams.get('page');
@@ -43,6 +57,17 @@ function pageNumber(url: URL): number {
 		error(400, m.rec_imp_error_page({ value: JSON.stringify(raw) }));
 	}
 	return n;
+}
+
+/** The view from ?show=: rejected when absent; 400 naming the views otherwise. */
+function viewParam(url: URL): BatchView {
+	const raw = url.searchParams.get('show');
+	if (raw === null || raw.trim() === '') return batchViews[0];
+	const v = raw.trim();
+	if (!isBatchView(v)) {
+		error(400, m.rec_imp_error_show({ value: JSON.stringify(raw) }));
+	}
+	return v;
 }
 
 /** Parse a JSON column; null (and a note in the log) when it is not valid JSON. */
@@ -72,25 +97,55 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		error(400, m.rec_imp_error_batch_id({ value: JSON.stringify(params.id) }));
 	}
 	const id = Number(params.id);
+	const show = viewParam(url);
 	const page = pageNumber(url);
 	if (id > MAX_INTEGER) error(404, m.rec_imp_error_no_batch({ id: params.id }));
 
-	const store = await getStore();
-	// A connection of its own per request: concurrent requests must not share one.
-	const con = await store.instance.connect();
-	try {
+	return withConnection(async (con) => {
 		const [batch] = await runQuery<BatchDetail>(con, 'batch_get', { batch_id: id });
 		if (!batch) error(404, m.rec_imp_error_no_batch({ id: String(id) }));
 
-		const [{ rejects: rejectCount }] = await runQuery<{ rejects: number }>(con, 'reject_count', {
-			batch_id: id
-		});
-		const pageCount = Math.max(1, Math.ceil(rejectCount / PAGE_SIZE));
+		// The rows the batch stored are those of quality_stored_rows as of a date that includes the
+		// batch: today, or its import date should the clock be behind. Whether a row has been
+		// superseded since is then the state of today.
+		const importedOn = batch.imported_at.slice(0, 10);
+		const today = todayIso();
+		const asOf = importedOn > today ? importedOn : today;
+
+		const [list, filter]: [string, Record<string, ParamValue>] = (() => {
+			switch (show) {
+				case 'rejected':
+					return ['batch_rejected_rows', { batch_id: id }];
+				case 'read':
+					return ['batch_read_rows', { as_of: asOf, kind: batch.kind, batch_id: id }];
+				case 'accepted':
+					return [
+						'quality_stored_rows',
+						{
+							as_of: asOf,
+							kind: batch.kind,
+							sender: null,
+							batch_id: id,
+							only_superseded: null,
+							field: null
+						}
+					];
+				case 'replaced':
+					return ['batch_replaced_rows', { kind: batch.kind, batch_id: id }];
+			}
+		})();
+		const [counted] = await runQuery<{ total: number; problems?: number }>(
+			con,
+			`${list}_count`,
+			filter
+		);
+		const total = counted.total;
+		const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 		if (page > pageCount) {
-			error(404, m.rec_imp_error_no_reject_page({ page, id, pages: pageCount }));
+			error(404, m.rec_imp_error_no_view_page({ page: String(page), id, pages: pageCount }));
 		}
-		const rejects = await runQuery<RejectRow>(con, 'reject_list', {
-			batch_id: id,
+		const rows = await runQuery(con, list, {
+			...filter,
 			limit: PAGE_SIZE,
 			offset: (page - 1) * PAGE_SIZE
 		});
@@ -101,13 +156,13 @@ export const load: PageServerLoad = async ({ params, url }) => {
 				options: asOptions(parseJson(options, `${id} options`)),
 				warnings: asWarnings(parseJson(warnings, `${id} warnings`), warnings)
 			},
-			rejects,
-			rejectCount,
+			view: { show, rows } as unknown as Rows,
+			total,
+			/** Problems in all, for the rejected view (a row can have several). */
+			problems: counted.problems ?? null,
 			page,
 			pageCount,
 			pageSize: PAGE_SIZE
 		};
-	} finally {
-		con.closeSync();
-	}
+	});
 };
