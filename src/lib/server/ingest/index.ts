@@ -206,7 +206,7 @@ interface Staged {
  * The source columns of a CSV file that may be read typed (the kind's `typed` fields, found by
  * the profile's column names), or null when there are none or the header cannot be read. A
  * field that has a fallback value (option or profile default) stays text: the fallback is
- * applied to the text.
+ * applied to the text; so does one for which the profile maps values of its own.
  */
 async function typedColumns(
 	con: DuckDBConnection,
@@ -227,7 +227,9 @@ async function typedColumns(
 	const types: Record<string, 'DATE' | 'BOOLEAN'> = {};
 	for (const [field, type] of Object.entries(spec.typed)) {
 		const source = mapping.sources.get(field);
-		if (source && !mapping.constants.has(field)) types[source] = type;
+		// A profile's own spellings for the field are looked up in the text path.
+		const ownValues = Object.keys(profile.values[field] ?? {}).length > 0;
+		if (source && !mapping.constants.has(field) && !ownValues) types[source] = type;
 	}
 	return Object.keys(types).length > 0 ? types : null;
 }
