@@ -1,6 +1,7 @@
 // The data-quality drill-down (/quality/[kind]/[sender]): its kinds and views, and the row shapes
 // of its named queries (queries/quality_*.sql) as runQuery returns them. Shared by the server
-// load and the page.
+// load and the page; the stored and rejected row shapes also by the page of one import batch
+// (/imports/[id], see $lib/imports).
 
 export const qualityKinds = ['sharing', 'actions', 'retention'] as const;
 export type QualityKind = (typeof qualityKinds)[number];
@@ -46,21 +47,32 @@ export interface QualityBatchRow extends Omit<QualityFigures, 'batches'> {
 	imported_by: string;
 }
 
-/** quality_stored_rows: a stored row, kind-neutral. */
-export interface QualityStoredRow {
+/**
+ * A stored row of any kind, kind-neutral (quality_stored_rows, quality_empty_rows,
+ * batch_replaced_rows): its key, main date, topic and state (named per kind: see
+ * quality_row_cells in queries/lib/040_quality.sql) and the batch, file and row it came from.
+ */
+export interface StoredRow {
 	kind: string;
 	sender: string;
 	record_key: string;
 	record_date: string;
 	topic: string | null;
 	state: string | null;
+	batch_id: number;
+	file_name: string;
+	source_row: number;
+}
+
+/**
+ * quality_stored_rows (also the rows one batch stored, /imports/[id]?show=accepted): a stored row
+ * with whether it has been superseded, by which batch, and its empty optional fields.
+ */
+export interface QualityStoredRow extends StoredRow {
 	superseded: boolean;
 	superseded_by: number | null;
 	superseded_by_file: string | null;
 	empty_fields: string[];
-	batch_id: number;
-	file_name: string;
-	source_row: number;
 }
 
 /** quality_empty_rows: one empty optional cell of a stored row. */
@@ -68,14 +80,25 @@ export interface QualityEmptyRow extends Omit<QualityStoredRow, 'empty_fields'> 
 	field: string;
 }
 
-/** quality_rejected_rows: one rejected row with its problems. */
-export interface QualityRejectedRow {
-	kind: string;
-	sender: string;
-	problems: { column_name: string | null; value: string | null; message: string }[];
+/** One problem of a rejected row: the column (null: the whole row), the value read, what is wrong. */
+export interface RowProblem {
+	column_name: string | null;
+	value: string | null;
+	message: string;
+}
+
+/** A rejected row with all its problems (batch_rejected_rows). */
+export interface RejectedRow {
 	batch_id: number;
 	file_name: string;
 	row_number: number;
+	problems: RowProblem[];
+}
+
+/** quality_rejected_rows: one rejected row with its problems, and whose it is. */
+export interface QualityRejectedRow extends RejectedRow {
+	kind: string;
+	sender: string;
 }
 
 /** quality_late_reports: a status row that arrived late. */

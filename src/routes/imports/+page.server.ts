@@ -1,6 +1,6 @@
 // The list of import batches, newest first, 50 to a page (?page=N), and the upload form
 // (action ?/upload): the same import as `npx cosi ingest`, with the same outcome.
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { formatNumber } from '$lib/i18n/format';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { ingestFile } from '$lib/server/ingest';
 import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/profiles';
 import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
 import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
+import { pageParam } from '$lib/server/paging';
 import { isRealDate, runQuery } from '$lib/server/queries';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -63,17 +64,6 @@ interface BatchRow {
 	warnings: string | null;
 }
 
-/** The page number from ?page=N: 1 when absent; 400 for anything but a positive integer. */
-function pageNumber(url: URL): number {
-	const raw = url.searchParams.get('page');
-	if (raw === null || raw === '') return 1;
-	const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-	if (!Number.isInteger(n) || n < 1) {
-		error(400, m.rec_imp_error_page({ value: JSON.stringify(raw) }));
-	}
-	return n;
-}
-
 /** The profiles and the kinds of file each may be used for. */
 function profileChoices(): { name: string; kinds: Kind[] }[] {
 	return listProfiles().map((name) => ({
@@ -91,7 +81,7 @@ function profileChoices(): { name: string; kinds: Kind[] }[] {
 }
 
 export const load: PageServerLoad = async ({ url }) => {
-	const page = pageNumber(url);
+	const page = pageParam(url, (value) => m.rec_imp_error_page({ value }));
 	const store = await getStore();
 	// A connection of its own per request: concurrent requests must not share one.
 	const con = await store.instance.connect();

@@ -4,31 +4,24 @@
 // stored) and replaced (the earlier stored rows the batch superseded). Each view's total is the
 // figure it explains: rows_rejected, rows_read, rows_accepted, rows_superseded.
 import { error } from '@sveltejs/kit';
-import {
-	batchViews,
-	isBatchView,
-	type BatchReadRow,
-	type BatchRejectedRow,
-	type BatchReplacedRow,
-	type BatchStoredRow,
-	type BatchView
-} from '$lib/imports';
+import { batchViews, isBatchView, type BatchReadRow, type BatchView } from '$lib/imports';
 import { m } from '$lib/paraglide/messages';
+import type { QualityStoredRow, RejectedRow, StoredRow } from '$lib/quality';
 import { todayIso } from '$lib/server/metrics';
+import { MAX_INTEGER, PAGE_SIZE, pageOfRows, pageParam } from '$lib/server/paging';
 import { runQuery, type ParamValue } from '$lib/server/queries';
 import { withConnection } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
-const PAGE_SIZE = 50;
-/** Largest value of an INTEGER column: a larger id cannot exist. */
-const MAX_INTEGER = 2_147_483_647;
-
-/** The rows of the view shown, told apart by `show`. */
+/**
+ * The rows of the view shown, told apart by `show`: batch_rejected_rows, batch_read_rows,
+ * quality_stored_rows of the batch, batch_replaced_rows.
+ */
 type Rows =
-	| { show: 'rejected'; rows: BatchRejectedRow[] }
+	| { show: 'rejected'; rows: RejectedRow[] }
 	| { show: 'read'; rows: BatchReadRow[] }
-	| { show: 'accepted'; rows: BatchStoredRow[] }
-	| { show: 'replaced'; rows: BatchReplacedRow[] };
+	| { show: 'accepted'; rows: QualityStoredRow[] }
+	| { show: 'replaced'; rows: StoredRow[] };
 
 interface BatchDetail {
 	batch_id: number;
@@ -46,17 +39,6 @@ interface BatchDetail {
 	rows_rejected: number;
 	rows_superseded: number;
 	warnings: string | null;
-}
-
-/** The page number from ?page=N: 1 when absent; 400 for anything but a positive integer. */
-function pageNumber(url: URL): number {
-	const raw = url.searchParams.get('page');
-	if (raw === null || raw === '') return 1;
-	const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-	if (!Number.isInteger(n) || n < 1) {
-		error(400, m.rec_imp_error_page({ value: JSON.stringify(raw) }));
-	}
-	return n;
 }
 
 /** The view from ?show=: rejected when absent; 400 naming the views otherwise. */
@@ -98,7 +80,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	}
 	const id = Number(params.id);
 	const show = viewParam(url);
-	const page = pageNumber(url);
+	const page = pageParam(url, (value) => m.rec_imp_error_page({ value }));
 	if (id > MAX_INTEGER) error(404, m.rec_imp_error_no_batch({ id: params.id }));
 
 	return withConnection(async (con) => {
@@ -134,21 +116,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 					return ['batch_replaced_rows', { kind: batch.kind, batch_id: id }];
 			}
 		})();
-		const [counted] = await runQuery<{ total: number; problems?: number }>(
-			con,
-			`${list}_count`,
-			filter
+		const { rows, counted, total, pageCount } = await pageOfRows<{
+			total: number;
+			problems?: number;
+		}>(con, list, filter, page, (pages) =>
+			m.rec_imp_error_no_view_page({ page: String(page), id, pages })
 		);
-		const total = counted.total;
-		const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-		if (page > pageCount) {
-			error(404, m.rec_imp_error_no_view_page({ page: String(page), id, pages: pageCount }));
-		}
-		const rows = await runQuery(con, list, {
-			...filter,
-			limit: PAGE_SIZE,
-			offset: (page - 1) * PAGE_SIZE
-		});
 		const { options, warnings, ...rest } = batch;
 		return {
 			batch: {

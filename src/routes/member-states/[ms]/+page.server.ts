@@ -8,6 +8,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { QualityFigures } from '$lib/quality';
 import { cached, cachedQuery, dataVersion } from '$lib/server/cache';
 import {
 	filtersOf,
@@ -16,6 +17,7 @@ import {
 	type RenderedChart
 } from '$lib/server/dashboard';
 import { todayIso } from '$lib/server/metrics';
+import { pageParam } from '$lib/server/paging';
 import { withConnection } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
@@ -112,36 +114,16 @@ export interface LegalBasisRow extends RetentionRow {
 	max_retention_months: number | null;
 }
 
-export interface QualityRow {
+/** quality_by_sender: the quality figures of one sender and kind. */
+export interface QualityRow extends QualityFigures {
 	kind: string;
 	sender: string;
-	batches: number;
-	rows_stored: number;
 	rows_current: number;
-	rows_rejected: number;
-	rejected_pct: number | null;
-	rows_superseded: number;
-	optional_cells: number;
-	optional_empty: number;
-	empty_pct: number | null;
-	late_reports: number | null;
-	late_pct: number | null;
-}
-
-/** The page number from ?page=N: 1 when absent; 400 for anything but a positive integer. */
-function pageNumber(url: URL): number {
-	const raw = url.searchParams.get('page');
-	if (raw === null || raw === '') return 1;
-	const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-	if (!Number.isInteger(n) || n < 1) {
-		error(400, m.dash_bad_page({ value: JSON.stringify(raw) }));
-	}
-	return n;
 }
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const filters = filtersOf(url);
-	const page = pageNumber(url);
+	const page = pageParam(url, (value) => m.dash_bad_page({ value }));
 	const locale = getLocale();
 	const today = todayIso();
 

@@ -26,13 +26,10 @@ import {
 import { cachedQuery, dataVersion } from '$lib/server/cache';
 import type { ActorRow } from '$lib/server/dashboard';
 import { todayIso } from '$lib/server/metrics';
+import { MAX_INTEGER, PAGE_SIZE, pageOfRows } from '$lib/server/paging';
 import { isRealDate, runQuery, type ParamValue } from '$lib/server/queries';
 import { withConnection } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
-
-const PAGE_SIZE = 50;
-/** Largest value of an INTEGER column: a larger batch id cannot exist. */
-const MAX_INTEGER = 2_147_483_647;
 
 type Rows =
 	| { show: 'batches'; rows: QualityBatchRow[] }
@@ -186,16 +183,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 					return ['quality_late_reports', lateScope];
 			}
 		})();
-		const [{ total }] = await runQuery<{ total: number }>(con, `${list}_count`, filter);
-		const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-		if (page > pageCount) {
-			error(404, m.quality_error_no_page({ page: String(page), pages: String(pageCount) }));
-		}
-		const rows = await runQuery(con, list, {
-			...filter,
-			limit: PAGE_SIZE,
-			offset: (page - 1) * PAGE_SIZE
-		});
+		const { rows, total, pageCount } = await pageOfRows(con, list, filter, page, (pages) =>
+			m.quality_error_no_page({ page: String(page), pages: String(pages) })
+		);
 
 		return {
 			kind,
