@@ -1,22 +1,15 @@
 -- One action of a programme's catalogue, regardless of D (the catalogue does not depend on it):
--- title, chapter, deadline and responsible from its latest row by reported_on (ties: larger
--- batch_id, then larger source_row), a field left empty there taken from the latest row that
--- has it, as in progress_pairs; plus where the title came from (title_batch_id,
+-- title, chapter, deadline and responsible as progress_catalogue gives them (its latest row by
+-- reported_on, ties: larger batch_id, then larger source_row; a field left empty there taken
+-- from the latest row that has it), plus where the title came from (title_batch_id,
 -- title_file_name, title_source_row) and the span of its reports. No row when the programme
 -- has no such action.
 -- @param programme VARCHAR  the programme
 -- @param action_id VARCHAR  the action's id within the programme
 WITH
-catalogue AS (
+reports AS (
 	SELECT programme, action_id,
-		arg_max(title, (reported_on, batch_id, source_row)) FILTER (WHERE title IS NOT NULL)
-			AS title,
-		arg_max(chapter, (reported_on, batch_id, source_row)) FILTER (WHERE chapter IS NOT NULL)
-			AS chapter,
-		arg_max(deadline, (reported_on, batch_id, source_row)) FILTER (WHERE deadline IS NOT NULL)
-			AS deadline,
-		arg_max(responsible, (reported_on, batch_id, source_row))
-			FILTER (WHERE nullif(trim(responsible), '') IS NOT NULL) AS responsible,
+		-- The row that gave the title: the same ordering as progress_catalogue's.
 		arg_max(batch_id, (reported_on, batch_id, source_row)) FILTER (WHERE title IS NOT NULL)
 			AS title_batch_id,
 		arg_max(source_row, (reported_on, batch_id, source_row)) FILTER (WHERE title IS NOT NULL)
@@ -29,7 +22,8 @@ catalogue AS (
 	GROUP BY programme, action_id
 )
 SELECT c.programme, c.action_id, c.title, c.chapter, c.deadline, c.responsible,
-	c.title_batch_id, b.file_name AS title_file_name, c.title_source_row,
-	c.first_reported_on, c.last_reported_on, c.status_rows
-FROM catalogue c
-LEFT JOIN batch b ON b.batch_id = c.title_batch_id
+	r.title_batch_id, b.file_name AS title_file_name, r.title_source_row,
+	r.first_reported_on, r.last_reported_on, r.status_rows
+FROM progress_catalogue($programme) c
+JOIN reports r USING (programme, action_id)
+LEFT JOIN batch b ON b.batch_id = r.title_batch_id
