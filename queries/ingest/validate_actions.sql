@@ -26,7 +26,7 @@ base AS (
 		s.*,
 		cosi_text(s.programme) AS programme_v,
 		cosi_text(s.action_id) AS action_id_v,
-		lk.actor[upper(trim(s.actor))] AS actor_v,
+		ingest_actor(s.actor, lk.actor) AS actor_v,
 		cosi_date(s.reported_on) AS reported_on_v,
 		cosi_code(s.status, ['not_started', 'in_progress', 'implemented', 'ongoing', 'not_applicable'], lk.status) AS status_given
 	FROM stage s CROSS JOIN lk

@@ -19,7 +19,7 @@ parsed AS (
 		s.last_reviewed_on AS last_reviewed_on_in, s.review_outcome AS review_outcome_in,
 		s.deleted_on AS deleted_on_in, s.impact_assessed AS impact_assessed_in,
 		cosi_text(s.record_id) AS record_id,
-		lk.actor[upper(trim(s.member_state))] AS member_state,
+		ingest_actor(s.member_state, lk.actor) AS member_state,
 		upper(cosi_text(s.register)) AS register,
 		rule.legal_basis AS legal_basis,
 		cosi_date(s.created_on) AS created_on,

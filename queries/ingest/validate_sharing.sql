@@ -24,9 +24,7 @@ parsed AS (
 		s.context_provided AS context_provided_in,
 		cosi_text(s.event_id) AS event_id,
 		cosi_date(s.occurred_on) AS occurred_on,
-		-- A stored code as it is (a hash probe) before the map lookup (a scan of its entries).
-		CASE WHEN s.member_state IN (SELECT code FROM ref_actor) THEN s.member_state
-			ELSE lk.actor[upper(trim(s.member_state))] END AS member_state,
+		ingest_actor(s.member_state, lk.actor) AS member_state,
 		upper(cosi_text(s.channel)) AS channel,
 		cosi_bool(s.relevant, lk.boolean) AS relevant,
 		cosi_code(s.decision, ['shared', 'withheld', 'pending'], lk.decision) AS decision,
