@@ -53,9 +53,8 @@ export const load: PageServerLoad = async ({ url, params }) => {
 			actions,
 			// The programme's totals per round (rows with an actor are per actor).
 			rounds: trend.filter((r) => r.actor === null).reverse(),
-			actors: actors.map((a) => a.actor),
 			// Every actor's figures (whatever ?actor= narrows the rest of the page to).
-			actorRows: actors
+			actors
 		};
 	});
 };
