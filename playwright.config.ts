@@ -5,7 +5,8 @@
 import { chromium, defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their browser tests at once.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const systemChromium = '/usr/bin/chromium';
 
 function playwrightChromium(): string | null {
