@@ -1,0 +1,7 @@
+-- Remove sessions that have expired (idle or absolute) by a time.
+-- @param now VARCHAR  the current time (ISO 8601, UTC)
+-- @param idle_hours INTEGER  idle expiry
+-- @param max_hours INTEGER  absolute expiry
+DELETE FROM user_session
+WHERE last_seen_at + to_hours($idle_hours) <= $now::TIMESTAMP
+	OR created_at + to_hours($max_hours) <= $now::TIMESTAMP

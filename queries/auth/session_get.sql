@@ -1,0 +1,7 @@
+-- A session by id with its user: one indexed lookup per request. No row if the id is unknown.
+-- @param id VARCHAR  SHA-256 (hex) of the session token
+SELECT s.id, s.username, epoch_ms(s.created_at) AS created_ms,
+	epoch_ms(s.last_seen_at) AS last_seen_ms, u.role, u.member_states, u.disabled
+FROM user_session s
+JOIN app_user u ON u.username = s.username
+WHERE s.id = $id

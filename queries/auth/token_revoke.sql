@@ -1,0 +1,6 @@
+-- Revoke an API token; returns the token's owner, no row if the id is unknown or already revoked.
+-- @param id VARCHAR  the token's public id
+-- @param at VARCHAR  the current time (ISO 8601, UTC)
+UPDATE api_token SET revoked_at = $at::TIMESTAMP
+WHERE id = $id AND revoked_at IS NULL
+RETURNING username

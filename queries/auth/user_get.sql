@@ -1,0 +1,6 @@
+-- One user by name, with the argon2id hash (for sign-in); no row if the name is unknown.
+-- @param username VARCHAR  the user's name
+SELECT username, role, member_states, password_hash, disabled,
+	epoch_ms(created_at) AS created_ms, epoch_ms(password_changed_at) AS password_changed_ms
+FROM app_user
+WHERE username = $username
