@@ -1,19 +1,20 @@
-// `npx cosi <command>`: ingest, batches, rejects, samples, metrics.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-	closeStore,
-	DatabaseLockedError,
-	openStore,
-	resolveDbPath,
-	type Store
-} from '../lib/server/db.ts';
+// `npx cosi <command>`: ingest, batches, rejects, samples, metrics, user, audit.
+//
+// While a server holds the database file, every command that needs the database goes to that
+// server over the operator channel (src/lib/server/channel.ts) and runs there: same code, same
+// output, same exit code.
+import { resolve } from 'node:path';
+import { auditImport } from '../lib/server/audit.ts';
+import { channelProblem, sendRequest } from '../lib/server/channel.ts';
+import { DatabaseLockedError, resolveDbPath } from '../lib/server/db.ts';
 import { ingestFile } from '../lib/server/ingest/index.ts';
 import { loadSamples } from '../lib/server/ingest/samples.ts';
 import { exitCodeFor, kinds, type IngestResult, type Kind } from '../lib/server/ingest/types.ts';
 import { runQuery } from '../lib/server/queries.ts';
+import { UserError } from '../lib/server/users.ts';
+import { parse, UsageError } from './args.ts';
+import { localIo, type Io } from './io.ts';
 import { renderTable } from './table.ts';
-
-type Out = (s: string) => void;
 
 const usage = `usage: cosi <command> [options]
 
@@ -29,84 +30,113 @@ commands:
   samples [--db PATH] [--json]                 load the bundled sample exports
   metrics [--as-of YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD] [--db PATH] [--json]
                                                headline metrics as of a date
+  user add NAME --role admin|reviewer|supervisor|ministry [--member-state XX]...
+           [--password-stdin] [--json]         add a user (prints a generated password once)
+  user list [--json]                           list users
+  user disable NAME | user enable NAME         disabling ends all of the user's sessions
+  user reset-password NAME [--password-stdin] [--json]
+                                               new password (generated unless on stdin)
+  user token NAME [--json]                     new personal API token (printed once)
+  user tokens [NAME] [--json]                  list API tokens (never the tokens themselves)
+  user revoke-token ID                         revoke an API token
+  audit verify [--json]                        check the audit trail's hash chain;
+                                               exit 0 intact, 4 broken (names the first entry)
+  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+                                               the audit entries, oldest first
 
-The database is --db PATH, else $COSI_DB, else data/cosi.duckdb.`;
+The database is --db PATH, else $COSI_DB, else data/cosi.duckdb. While a server runs on it,
+commands go to that server (over <database>.sock, open only to the server's own user).`;
 
-class UsageError extends Error {}
+/** Commands that need the database (and so go to the server when it holds the file). */
+const databaseCommands = new Set([
+	'ingest',
+	'batches',
+	'rejects',
+	'samples',
+	'metrics',
+	'user',
+	'audit'
+]);
 
-export async function main(
-	argv: string[],
-	out: Out = (s) => process.stdout.write(s + '\n')
-): Promise<number> {
+export async function main(argv: string[], io: Io = localIo()): Promise<number> {
 	const [command, ...rest] = argv;
 	try {
+		if (!io.remote && command !== undefined && databaseCommands.has(command)) {
+			const forwarded = await forward(argv, rest, io);
+			if (forwarded !== null) return forwarded;
+		}
 		switch (command) {
 			case 'ingest':
-				return await ingestCommand(rest, out);
+				return await ingestCommand(rest, io);
 			case 'batches':
-				return await batchesCommand(rest, out);
+				return await batchesCommand(rest, io);
 			case 'rejects':
-				return await rejectsCommand(rest, out);
+				return await rejectsCommand(rest, io);
 			case 'samples':
-				return await samplesCommand(rest, out);
+				return await samplesCommand(rest, io);
 			case 'metrics':
-				return await metricsCommandEntry(rest, out);
+				return await metricsCommandEntry(rest, io);
+			case 'user': {
+				const { userCommand } = await import('./users.ts');
+				return await userCommand(rest, io);
+			}
+			case 'audit': {
+				const { auditCommand } = await import('./audit.ts');
+				return await auditCommand(rest, io);
+			}
 			case undefined:
 			case 'help':
 			case '--help':
 			case '-h':
-				out(usage);
+				io.out(usage);
 				return command === undefined ? 1 : 0;
 			default:
 				throw new UsageError(`unknown command: ${JSON.stringify(command)}`);
 		}
 	} catch (e) {
 		if (e instanceof UsageError) {
-			process.stderr.write(`cosi: ${e.message}\n\n${usage}\n`);
+			io.err(`cosi: ${e.message}\n\n${usage}`);
+			return 1;
+		}
+		if (e instanceof UserError) {
+			io.err(`cosi: ${e.message}`);
 			return 1;
 		}
 		if (e instanceof DatabaseLockedError) {
-			process.stderr.write(`cosi: ${e.message}\n`);
+			io.err(`cosi: ${e.message}`);
 			return 1;
 		}
-		process.stderr.write(
-			`cosi: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
-		);
+		io.err(`cosi: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 		return 1;
 	}
 }
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(
-	args: string[],
-	options: T,
-	positionals = false
-) {
-	try {
-		return parseArgs({
-			args,
-			options: { db: { type: 'string' }, json: { type: 'boolean' }, ...options },
-			allowPositionals: positionals,
-			strict: true
-		});
-	} catch (e) {
-		throw new UsageError((e as Error).message);
+/** The value of --db in a command's arguments, if any. */
+function dbFlagOf(args: string[]): string | undefined {
+	for (let i = 0; i < args.length; i++) {
+		if (args[i] === '--') return undefined;
+		if (args[i] === '--db') return args[i + 1];
+		if (args[i].startsWith('--db=')) return args[i].slice('--db='.length);
 	}
+	return undefined;
 }
 
-async function withStore<T>(
-	dbFlag: string | undefined,
-	fn: (store: Store) => Promise<T>
-): Promise<T> {
-	const path = resolveDbPath(dbFlag);
-	const store = await openStore(path);
-	try {
-		return await fn(store);
-	} finally {
-		await closeStore(path);
-	}
+/**
+ * Run the command in the server that holds the database, if one does: its exit code, or null
+ * to run it here.
+ */
+async function forward(argv: string[], rest: string[], io: Io): Promise<number | null> {
+	const db = resolveDbPath(dbFlagOf(rest));
+	if (channelProblem(db) !== null) return null;
+	const stdin = rest.includes('--password-stdin') ? await io.readStdin() : null;
+	return sendRequest(
+		db,
+		{ command: { argv, cwd: io.cwd, user: io.user, stdin } },
+		{ out: io.out, err: io.err }
+	);
 }
 
-async function ingestCommand(args: string[], out: Out): Promise<number> {
+async function ingestCommand(args: string[], io: Io): Promise<number> {
 	const { values, positionals } = parse(
 		args,
 		{
@@ -134,19 +164,21 @@ async function ingestCommand(args: string[], out: Out): Promise<number> {
 			throw new UsageError(`invalid --set: ${JSON.stringify(pair)} (expected OPTION=VALUE)`);
 		options[pair.slice(0, eq)] = pair.slice(eq + 1);
 	}
-	return withStore(values.db, async (store) => {
+	return io.withStore(values.db, async (store) => {
 		let code = 0;
 		for (const file of positionals) {
-			const progress = progressBar(file);
-			const result = await ingestFile(store, file, {
+			const progress = progressBar(file, io.progress);
+			const result = await ingestFile(store, resolve(io.cwd, file), {
 				kind: values.kind as Kind,
 				profile: values.profile,
 				sheet: values.sheet,
 				options,
+				importedBy: io.user,
 				onProgress: progress.update
 			});
 			progress.done();
-			out(values.json ? JSON.stringify(result) : describeResult(result));
+			await auditImport(store.connection, `cli:${io.user}`, 'cli', result);
+			io.out(values.json ? JSON.stringify(result) : describeResult(result));
 			code = Math.max(code, exitCodeFor(result.status));
 		}
 		return code;
@@ -154,8 +186,7 @@ async function ingestCommand(args: string[], out: Out): Promise<number> {
 }
 
 /** A progress bar on a terminal, for files over a few MB; silent otherwise. */
-function progressBar(file: string) {
-	const tty = process.stderr.isTTY;
+function progressBar(file: string, tty: boolean) {
 	let shown = false;
 	let last = -1;
 	return {
@@ -207,16 +238,16 @@ function limitFlag(value: string | undefined, fallback: number): number {
 	return n;
 }
 
-async function batchesCommand(args: string[], out: Out): Promise<number> {
+async function batchesCommand(args: string[], io: Io): Promise<number> {
 	const { values } = parse(args, { limit: { type: 'string' } });
 	const limit = limitFlag(values.limit, 1000);
-	return withStore(values.db, async (store) => {
+	return io.withStore(values.db, async (store) => {
 		const rows = await runQuery(store.connection, 'batch_list', { limit, offset: 0 });
-		if (values.json) out(JSON.stringify(rows, null, 2));
+		if (values.json) io.out(JSON.stringify(rows, null, 2));
 		else if (rows.length === 0)
-			out('no batches yet: import with npx cosi ingest FILE --kind sharing|actions|retention');
+			io.out('no batches yet: import with npx cosi ingest FILE --kind sharing|actions|retention');
 		else
-			out(
+			io.out(
 				renderTable(rows, [
 					['batch_id', 'batch'],
 					['kind', 'kind'],
@@ -233,7 +264,7 @@ async function batchesCommand(args: string[], out: Out): Promise<number> {
 	});
 }
 
-async function rejectsCommand(args: string[], out: Out): Promise<number> {
+async function rejectsCommand(args: string[], io: Io): Promise<number> {
 	const { values } = parse(args, { batch: { type: 'string' }, limit: { type: 'string' } });
 	const limit = limitFlag(values.limit, 1000);
 	let batch: number | null = null;
@@ -245,16 +276,16 @@ async function rejectsCommand(args: string[], out: Out): Promise<number> {
 			);
 		}
 	}
-	return withStore(values.db, async (store) => {
+	return io.withStore(values.db, async (store) => {
 		const rows = await runQuery(store.connection, 'reject_all', {
 			batch_id: batch,
 			limit,
 			offset: 0
 		});
-		if (values.json) out(JSON.stringify(rows, null, 2));
-		else if (rows.length === 0) out('no rejected rows');
+		if (values.json) io.out(JSON.stringify(rows, null, 2));
+		else if (rows.length === 0) io.out('no rejected rows');
 		else
-			out(
+			io.out(
 				renderTable(rows, [
 					['batch_id', 'batch'],
 					['file_name', 'file'],
@@ -268,22 +299,23 @@ async function rejectsCommand(args: string[], out: Out): Promise<number> {
 	});
 }
 
-async function samplesCommand(args: string[], out: Out): Promise<number> {
+async function samplesCommand(args: string[], io: Io): Promise<number> {
 	const { values } = parse(args, {});
-	return withStore(values.db, async (store) => {
+	return io.withStore(values.db, async (store) => {
 		const results = await loadSamples(store);
 		if (results.length === 0) {
-			process.stderr.write(
-				'cosi: no sample files found in data/samples (run npm run data:generate)\n'
-			);
+			io.err('cosi: no sample files found in data/samples (run npm run data:generate)');
 			return 2;
 		}
-		for (const r of results) out(values.json ? JSON.stringify(r) : describeResult(r));
+		for (const r of results) {
+			await auditImport(store.connection, `cli:${io.user}`, 'cli', r);
+			io.out(values.json ? JSON.stringify(r) : describeResult(r));
+		}
 		return results.some((r) => r.status === 'rejected') ? 2 : 0;
 	});
 }
 
-async function metricsCommandEntry(args: string[], out: Out): Promise<number> {
+async function metricsCommandEntry(args: string[], io: Io): Promise<number> {
 	const { values } = parse(args, {
 		'as-of': { type: 'string' },
 		from: { type: 'string' },
@@ -295,9 +327,11 @@ async function metricsCommandEntry(args: string[], out: Out): Promise<number> {
 			asOf: values['as-of'],
 			from: values.from,
 			to: values.to,
-			db: resolveDbPath(values.db),
+			db: values.db,
 			json: values.json ?? false
 		},
-		out
+		io.out,
+		io.err,
+		io.withStore
 	);
 }

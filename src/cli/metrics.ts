@@ -1,5 +1,5 @@
 // `cosi metrics`: the headline metrics as of a date, as JSON (--json) or as readable tables.
-import { closeStore, openStore } from '../lib/server/db.ts';
+import { localIo, type WithStore } from './io.ts';
 import {
 	checkMetricsParams,
 	cliNames,
@@ -14,8 +14,8 @@ export interface MetricsArgs {
 	asOf?: string;
 	from?: string;
 	to?: string;
-	/** Database file (already resolved from --db, COSI_DB or the default). */
-	db: string;
+	/** Database file (--db; else COSI_DB or the default). */
+	db?: string;
 	json: boolean;
 }
 
@@ -23,7 +23,8 @@ export interface MetricsArgs {
 export async function metricsCommand(
 	args: MetricsArgs,
 	out: (s: string) => void,
-	err: (s: string) => void = (s) => process.stderr.write(s + '\n')
+	err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+	withStore: WithStore = localIo().withStore
 ): Promise<number> {
 	let params: MetricsParams;
 	try {
@@ -33,14 +34,11 @@ export async function metricsCommand(
 		err(`cosi metrics: ${e.message}`);
 		return 1;
 	}
-	const store = await openStore(args.db);
-	try {
+	return withStore(args.db, async (store) => {
 		const metrics = await headlineMetrics(store.connection, params);
 		out(args.json ? JSON.stringify(metrics, null, 2) : renderMetrics(metrics, params));
 		return 0;
-	} finally {
-		await closeStore(args.db);
-	}
+	});
 }
 
 /** The three headline tables, each with a title that says what it counts. */
