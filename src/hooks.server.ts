@@ -1,11 +1,34 @@
-// Server hooks: security headers on every response, and error handling that logs the details
-// on the server and gives the browser only a message and a reference id.
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+// Server hooks: start-up (first administrator, operator channel), the reader's language, who is
+// signed in and what they may do (deny by default), security headers on every response, and error
+// handling that logs the details on the server and gives the browser only a message and a
+// reference id.
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
+import { decide, scopeFor } from '$lib/access';
+import { validateApiToken } from '$lib/server/auth/tokens';
+import {
+	deleteExpiredSessions,
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { startChannel } from '$lib/server/channel';
+import { clockNote } from '$lib/server/clock';
 import { DatabaseLockedError } from '$lib/server/db';
+import { getStore, withConnection } from '$lib/server/store';
+import { ensureFirstAdmin } from '$lib/server/users';
+import { main as cli } from './cli/main';
+import { channelIo } from './cli/io';
 
 declare global {
 	// The usual place is src/app.d.ts; kept next to handleError, which produces it.
@@ -24,7 +47,42 @@ declare global {
 export const securityHeaders: Readonly<Record<string, string>> = {
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'same-origin',
-	'X-Frame-Options': 'DENY'
+	'X-Frame-Options': 'DENY',
+	// Pages, downloads and API answers carry records or depend on who asks: never kept in a cache.
+	'Cache-Control': 'no-store'
+};
+
+/**
+ * At start: open the database, create the first administrator on a database without users (the
+ * password appears here, on the console, and nowhere else), and open the operator channel.
+ */
+export const init: ServerInit = async () => {
+	const note = clockNote();
+	if (note) console.warn(`cosi: ${note}`);
+	const store = await getStore();
+	await withConnection(async (con) => {
+		await deleteExpiredSessions(con);
+		const password = await ensureFirstAdmin(con, 'server');
+		if (password) {
+			console.log(
+				[
+					'',
+					'cosi: no users yet, so an administrator was created:',
+					'',
+					'    username: admin',
+					`    password: ${password}`,
+					'',
+					'This password is shown only now. Sign in and change it at /account, or set a new one',
+					'with `npx cosi user reset-password admin`. Add other users at /admin/users or with',
+					'`npx cosi user add NAME --role admin|reviewer|supervisor|ministry`.',
+					''
+				].join('\n')
+			);
+		}
+	});
+	await startChannel(store.path, (request, sink) =>
+		cli(request.argv, channelIo(store, request, sink))
+	);
 };
 
 // The reader's language (cookie, else browser preference, else English) for this request:
@@ -36,6 +94,88 @@ const handleLocale: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});
 	});
+
+// Route ids of endpoints (+server.ts without a page): without a session they answer 401, pages 303.
+const endpointIds = new Set(
+	Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map(
+		(file) => file.slice('/src/routes'.length, -'/+server.ts'.length) || '/'
+	)
+);
+const pageIds = new Set(
+	Object.keys(import.meta.glob('/src/routes/**/+page.svelte')).map(
+		(file) => file.slice('/src/routes'.length, -'/+page.svelte'.length) || '/'
+	)
+);
+
+/** Whether a request is for an endpoint, a download or the API (401) rather than a page (303). */
+function isEndpoint(routeId: string | null, pathname: string): boolean {
+	if (routeId !== null) return endpointIds.has(routeId) && !pageIds.has(routeId);
+	return pathname.startsWith('/api/') || pathname.endsWith('.csv');
+}
+
+const anonymous = { figures: [], records: [] };
+
+type Identity = Pick<App.Locals, 'user' | 'session' | 'apiToken'>;
+
+/** Who makes the request: the session cookie, or (endpoints only) a personal API token. */
+async function identify(event: RequestEvent, endpoint: boolean): Promise<Identity> {
+	const nobody: Identity = { user: null, session: null, apiToken: null };
+	const token = event.cookies.get(SESSION_COOKIE);
+	const bearer = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '')?.[1];
+	if (!token && !(bearer && endpoint)) return nobody;
+	return withConnection(async (con) => {
+		if (token) {
+			const found = await validateSessionToken(con, token);
+			if (found) return { user: found.user, session: found.session, apiToken: null };
+			deleteSessionCookie(event.cookies, event.url);
+		}
+		if (bearer && endpoint) {
+			const owner = await validateApiToken(con, bearer);
+			if (owner) {
+				const { tokenId, ...user } = owner;
+				return { user, session: null, apiToken: tokenId };
+			}
+		}
+		return nobody;
+	});
+}
+
+// Who is signed in, then the access rules of $lib/access for the route, before any load, action
+// or endpoint runs.
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	const endpoint = isEndpoint(routeId, event.url.pathname);
+	const { user, session, apiToken } = await identify(event, endpoint);
+	event.locals.user = user;
+	event.locals.session = session;
+	event.locals.apiToken = apiToken;
+	event.locals.scope = user ? scopeFor(user.role, user.memberStates) : anonymous;
+
+	const decision = decide(
+		user,
+		routeId,
+		event.request.method,
+		event.params,
+		event.url.searchParams
+	);
+	if (!decision.ok) {
+		if (decision.status === 401) {
+			if (endpoint) {
+				return new Response(JSON.stringify({ message: m.auth_unauthorized() }), {
+					status: 401,
+					headers: {
+						'content-type': 'application/json',
+						'www-authenticate': 'Bearer realm="cosi-monitor"'
+					}
+				});
+			}
+			const back = event.url.pathname + event.url.search;
+			redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+		}
+		error(403, m.auth_forbidden());
+	}
+	return resolve(event);
+};
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -50,7 +190,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	}
 };
 
-export const handle = sequence(handleLocale, handleHeaders);
+export const handle = sequence(handleLocale, handleHeaders, handleAuth);
 
 function isDatabaseLocked(error: unknown): error is DatabaseLockedError {
 	return (

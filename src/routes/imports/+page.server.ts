@@ -1,7 +1,9 @@
 // The list of import batches, newest first, 50 to a page (?page=N), and the upload form
-// (action ?/upload): the same import as `npx cosi ingest`, with the same outcome.
+// (action ?/upload, admin only: $lib/access): the same import as `npx cosi ingest`, with the same
+// outcome, recorded as imported by the signed-in user and in the audit trail.
 import { fail } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { auditImport } from '$lib/server/audit';
 import { formatNumber } from '$lib/i18n/format';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,7 @@ import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
 import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
 import { pageParam } from '$lib/server/paging';
 import { isRealDate, runQuery } from '$lib/server/queries';
-import { getStore } from '$lib/server/store';
+import { getStore, withConnection } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -147,7 +149,8 @@ function text(form: MultipartForm, key: string): string {
 }
 
 export const actions: Actions = {
-	upload: async ({ request }) => {
+	upload: async ({ request, locals }) => {
+		const username = locals.user!.username;
 		const dir = await mkdtemp(join(tmpdir(), 'cosi-upload-'));
 		try {
 			let form: MultipartForm;
@@ -207,9 +210,10 @@ export const actions: Actions = {
 				kind,
 				profile: profile.name,
 				fileName: form.file.fileName,
-				importedBy: 'web',
+				importedBy: username,
 				options
 			});
+			await withConnection((con) => auditImport(con, username, 'web', result));
 			if (result.status === 'rejected') {
 				return fail(422, { values, field: null, result: outcome(result) });
 			}

@@ -1,5 +1,7 @@
 // GET /records/actions.csv?{same parameters as /records/actions}: every filtered pair as CSV.
-import { csvDownload, viewFromUrl } from '$lib/server/records';
+import { auditedCsvDownload } from '$lib/server/downloads';
+import { viewFromUrl } from '$lib/server/records';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) => csvDownload(viewFromUrl('actions', url));
+export const GET: RequestHandler = ({ url, locals }) =>
+	auditedCsvDownload(locals, viewFromUrl('actions', url));

@@ -1,5 +1,7 @@
 // GET /records/retention.csv?{same parameters as /records/retention}: every filtered row as CSV.
-import { csvDownload, viewFromUrl } from '$lib/server/records';
+import { auditedCsvDownload } from '$lib/server/downloads';
+import { viewFromUrl } from '$lib/server/records';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) => csvDownload(viewFromUrl('retention', url));
+export const GET: RequestHandler = ({ url, locals }) =>
+	auditedCsvDownload(locals, viewFromUrl('retention', url));

@@ -1,0 +1,41 @@
+// /login: the sign-in form (a form action: works without JavaScript). Success answers 303 to the
+// page first asked for (?redirectTo=, same-site paths only) and sets the session cookie.
+import { fail, redirect } from '@sveltejs/kit';
+import { sameSitePath } from '$lib/server/auth/redirect';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { signIn } from '$lib/server/auth/signin';
+import { withConnection } from '$lib/server/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const redirectTo = sameSitePath(url.searchParams.get('redirectTo'));
+	if (locals.user) redirect(303, redirectTo);
+	return { redirectTo };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const username = String(form.get('username') ?? '');
+		const password = String(form.get('password') ?? '');
+		const redirectTo = sameSitePath(
+			String(form.get('redirectTo') ?? url.searchParams.get('redirectTo') ?? '')
+		);
+		if (username.trim() === '' || password === '') {
+			return fail(400, { username, redirectTo, problem: 'missing' as const, retryAt: null });
+		}
+		const result = await withConnection((con) =>
+			signIn(con, { username, password, address: getClientAddress() })
+		);
+		if (!result.ok) {
+			return fail(result.reason === 'locked' ? 429 : 400, {
+				username,
+				redirectTo,
+				problem: result.reason,
+				retryAt: result.reason === 'locked' ? result.retryAt.toISOString() : null
+			});
+		}
+		setSessionCookie(cookies, url, result.token, result.session);
+		redirect(303, redirectTo);
+	}
+};
