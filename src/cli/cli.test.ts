@@ -1,10 +1,18 @@
 // The `cosi` command as a user runs it: a child process on a real DuckDB file.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/server/db.ts';
+import {
+	advanceServerClock,
+	channelPath,
+	channelProblem,
+	startChannel
+} from '../lib/server/channel.ts';
+import { closeStore, openStore, repoRoot } from '../lib/server/db.ts';
+import { channelIo } from './io.ts';
+import { main } from './main.ts';
 
 const bin = join(repoRoot, 'bin/cosi.js');
 let dir: string;
@@ -20,16 +28,17 @@ interface Run {
 	stderr: string;
 }
 
-function cosi(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+function cosi(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<Run> {
 	return new Promise((resolve) => {
-		execFile(
+		const child = execFile(
 			process.execPath,
 			[bin, ...args],
-			{ cwd: dir, env: { ...process.env, ...env } },
+			{ cwd: dir, env: { ...process.env, COSI_USER: 'tester', ...env } },
 			(error, stdout, stderr) => {
 				resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
 			}
 		);
+		if (stdin !== undefined) child.stdin?.end(stdin);
 	});
 }
 
@@ -187,5 +196,190 @@ describe('cosi ingest', () => {
 		} finally {
 			holder.kill('SIGKILL');
 		}
+	});
+});
+
+describe('cosi user', () => {
+	it('adds, lists, disables, enables, resets and issues and revokes tokens', async () => {
+		const db = join(dir, 'users.duckdb');
+		const added = await cosi([
+			'user',
+			'add',
+			'sup',
+			'--role',
+			'supervisor',
+			'--member-state',
+			'nl',
+			'--member-state',
+			'BE',
+			'--json',
+			'--db',
+			db
+		]);
+		expect(added.code).toBe(0);
+		const json = JSON.parse(added.stdout);
+		expect(Object.keys(json)).toEqual(['user', 'role', 'memberStates', 'password']);
+		expect(json).toMatchObject({ user: 'sup', role: 'supervisor', memberStates: ['BE', 'NL'] });
+		expect(json.password).toMatch(/^[a-z2-7]{24}$/);
+
+		// A password on standard input is used and never printed.
+		const given = await cosi(
+			['user', 'add', 'boss', '--role', 'admin', '--password-stdin', '--json', '--db', db],
+			{},
+			'a long enough secret\n'
+		);
+		expect(given.code).toBe(0);
+		expect(JSON.parse(given.stdout)).toEqual({
+			user: 'boss',
+			role: 'admin',
+			memberStates: [],
+			password: null
+		});
+		const text = await cosi(['user', 'add', 'rev', '--role', 'reviewer', '--db', db]);
+		expect(text.stdout).toMatch(/^added rev \(reviewer\)\npassword: [a-z2-7]{24}\n/);
+
+		const refused = await cosi(
+			['user', 'add', 'weak', '--role', 'admin', '--password-stdin', '--db', db],
+			{},
+			'password1234\n'
+		);
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toBe('cosi: password refused: it is on the list of common passwords\n');
+		expect((await cosi(['user', 'add', 'x1', '--role', 'ministry', '--db', db])).stderr).toContain(
+			'needs at least one --member-state'
+		);
+
+		const list = JSON.parse((await cosi(['user', 'list', '--json', '--db', db])).stdout);
+		expect(list.map((u: { username: string }) => u.username)).toEqual(['boss', 'rev', 'sup']);
+		expect(JSON.stringify(list)).not.toMatch(/argon2|password_hash/);
+
+		const token = await cosi(['user', 'token', 'sup', '--json', '--db', db]);
+		const t = JSON.parse(token.stdout);
+		expect(Object.keys(t)).toEqual(['user', 'tokenId', 'token']);
+		expect(t.token).toMatch(new RegExp(`^cosi_${t.tokenId}_[a-z2-7]+$`));
+		expect((await cosi(['user', 'revoke-token', t.tokenId, '--db', db])).stdout).toBe(
+			`revoked token ${t.tokenId}\n`
+		);
+		const again = await cosi(['user', 'revoke-token', t.tokenId, '--db', db]);
+		expect(again.code).toBe(1);
+
+		expect((await cosi(['user', 'disable', 'sup', '--db', db])).stdout).toBe(
+			'disabled sup (all sessions ended)\n'
+		);
+		expect((await cosi(['user', 'enable', 'sup', '--db', db])).code).toBe(0);
+		const reset = JSON.parse(
+			(await cosi(['user', 'reset-password', 'sup', '--json', '--db', db])).stdout
+		);
+		expect(reset.user).toBe('sup');
+		expect(reset.password).toMatch(/^[a-z2-7]{24}$/);
+
+		const audit = await cosi(['audit', 'export', '--json', '--db', db]);
+		const actions = JSON.parse(audit.stdout).map(
+			(e: { action: string; actor: string }) => `${e.actor} ${e.action}`
+		);
+		expect(actions).toEqual([
+			'cli:tester user_add',
+			'cli:tester user_add',
+			'cli:tester user_add',
+			'cli:tester token_create',
+			'cli:tester token_revoke',
+			'cli:tester user_disable',
+			'cli:tester user_enable',
+			'cli:tester password_reset'
+		]);
+		expect(
+			(
+				await cosi([
+					'audit',
+					'export',
+					'--json',
+					'--from',
+					'2000-01-01',
+					'--to',
+					'2000-01-02',
+					'--db',
+					db
+				])
+			).stdout
+		).toBe('[\n]\n');
+		expect((await cosi(['audit', 'verify', '--db', db])).code).toBe(0);
+	});
+});
+
+describe('the operator channel', () => {
+	it('runs commands in the process that holds the database: same output and exit codes', async () => {
+		const db = join(dir, 'held.duckdb');
+		const partial = file(
+			'held.csv',
+			`${header}\nH1,2024-01-01,NL,SIS,true,shared\nH2,2024-01-01,NL,SIS,true,gereedd\n`
+		);
+		// The same command on a file of its own, without a server, for comparison.
+		const direct = await cosi([
+			'ingest',
+			partial,
+			'--kind',
+			'sharing',
+			'--json',
+			'--db',
+			join(dir, 'direct.duckdb')
+		]);
+
+		const store = await openStore(db);
+		const server = await startChannel(db, (request, sink) =>
+			main(request.argv, channelIo(store, request, sink))
+		);
+		try {
+			expect(server).not.toBeNull();
+			expect(statSync(channelPath(db)).mode & 0o777).toBe(0o600);
+			expect(channelProblem(db)).toBeNull();
+
+			// The file is held here: the CLI's commands run here and answer as usual.
+			const viaServer = await cosi([
+				'ingest',
+				'held.csv',
+				'--kind',
+				'sharing',
+				'--json',
+				'--db',
+				db
+			]);
+			expect(viaServer.code).toBe(3);
+			expect(direct.code).toBe(3);
+			const strip = (r: Run) => ({ ...JSON.parse(r.stdout), batchId: 0 });
+			expect(strip(viaServer)).toEqual(strip(direct));
+
+			const added = await cosi(
+				['user', 'add', 'chan', '--role', 'admin', '--password-stdin', '--json', '--db', db],
+				{},
+				'over the socket, safely\n'
+			);
+			expect(added.code).toBe(0);
+			const users = (
+				await store.connection.runAndReadAll(`SELECT username FROM app_user`)
+			).getRows();
+			expect(users).toEqual([['chan']]);
+			const batch = (
+				await store.connection.runAndReadAll(`SELECT imported_by FROM batch`)
+			).getRows();
+			expect(batch).toEqual([['tester']]);
+
+			const bad = await cosi(['ingest', 'x.csv', '--kind', 'sharng', '--db', db]);
+			expect(bad.code).toBe(1);
+			expect(bad.stderr).toContain('invalid --kind: "sharng"');
+			expect((await cosi(['audit', 'verify', '--db', db])).code).toBe(0);
+			expect((await cosi(['metrics', '--as-of', '2024-12-31', '--json', '--db', db])).code).toBe(0);
+
+			// The test clock moves only when the server allows it (COSI_TEST_CLOCK=1).
+			await expect(advanceServerClock(db, 1000)).rejects.toThrow(/COSI_TEST_CLOCK/);
+
+			// A socket others could open is not used.
+			chmodSync(channelPath(db), 0o666);
+			expect(channelProblem(db)).toMatch(/open to other users/);
+			chmodSync(channelPath(db), 0o600);
+		} finally {
+			await new Promise((resolve) => server?.close(resolve));
+			await closeStore(db);
+		}
+		expect(channelProblem(db)).toBe('no server is running on this database');
 	});
 });

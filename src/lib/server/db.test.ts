@@ -24,16 +24,17 @@ describe('store', () => {
 			'001_init',
 			'002_ingest_macros',
 			'003_fast_parse',
-			'004_faster_text'
+			'004_faster_text',
+			'005_auth'
 		]);
-		expect(first.schemaVersion).toBe(4);
+		expect(first.schemaVersion).toBe(5);
 		await closeStore(path);
 		const again = await openStore(path);
-		expect(again.schemaVersion).toBe(4);
+		expect(again.schemaVersion).toBe(5);
 		const n = (
 			await again.connection.runAndReadAll('SELECT count(*)::INTEGER FROM schema_version')
 		).getRows()[0][0];
-		expect(n).toBe(4);
+		expect(n).toBe(5);
 		await closeStore(path);
 	});
 
