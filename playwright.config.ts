@@ -1,4 +1,5 @@
-// Browser tests: the built app (`npm run build` first) on its own sample database.
+// Browser tests: the built app (`npm run build` first) on its own sample database, signed in
+// (the `setup` project signs in once per role; every spec runs as admin unless it picks a role).
 //
 // Uses Playwright's own Chromium when it is installed, else the system's (Debian package
 // `chromium`): `npx playwright install` cannot download browsers everywhere.
@@ -54,13 +55,23 @@ export default defineConfig({
 	},
 	projects: [
 		{
-			name: 'chromium',
+			name: 'setup',
+			testMatch: /auth\.setup\.ts$/,
 			use: { ...devices['Desktop Chrome'], launchOptions }
+		},
+		{
+			name: 'chromium',
+			dependencies: ['setup'],
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions,
+				storageState: 'tests/e2e/.artifacts/state/admin.json'
+			}
 		}
 	],
 	webServer: {
 		command: 'node tests/e2e/serve.js',
-		url: `http://localhost:${port}/imports`,
+		url: `http://localhost:${port}/login`,
 		reuseExistingServer: false,
 		timeout: 180_000,
 		stdout: 'pipe',

@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../helpers/csv.ts';
 import { expectAccessible, screenshotsAtBothWidths } from './helpers.ts';
+import { credentials } from './users.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -383,7 +384,7 @@ test.describe('uploads', () => {
 		await expect(page.locator('[data-count="read"]')).toHaveText('3');
 		await expect(page.locator('[data-count="accepted"]')).toHaveText('3');
 		await expect(page.locator('[data-count="rejected"]')).toHaveText('0');
-		// The list now starts with the new batch, imported by "web".
+		// The list now starts with the new batch, imported by the signed-in user.
 		const after = await batchIds(page);
 		expect(after[0]).toBeGreaterThan(before[0] ?? 0);
 		const newRow = page
@@ -391,7 +392,7 @@ test.describe('uploads', () => {
 			.locator('tbody tr')
 			.first();
 		await expect(newRow).toContainText(`good-${stamp}.csv`);
-		await expect(newRow).toContainText('web');
+		await expect(newRow).toContainText(credentials().admin.username);
 		// Exactly: the counts are links too, named "3, rows read, batch N (file)".
 		const batchLink = page.getByRole('link', { name: `Batch ${after[0]}`, exact: true });
 		await expect(batchLink).toHaveAttribute('href', new RegExp(`/imports/${after[0]}$`));

@@ -1,8 +1,10 @@
 // The server for the browser tests (playwright.config.ts `webServer`): a fresh database of
-// its own with the bundled samples, then the built app (`npm run build` must have run).
+// its own with the bundled samples and one user per role, then the built app (`npm run build`
+// must have run).
 //
 // Its own file because a DuckDB file that one process writes cannot be opened by another.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +68,49 @@ if (metrics.status !== 0) {
 	process.exit(1);
 }
 writeFileSync(join(dirname(db), `metrics-${metricsAsOf}.json`), metrics.stdout);
+
+// One user per role (tests/e2e/users.ts), added with the CLI before the server starts, each with
+// a random password given on standard input. The passwords go to a file of the test artifacts
+// (mode 0600) that auth.setup.ts signs in with; the server itself has no default password.
+const users = {
+	admin: { username: 'e2e-admin', role: 'admin', memberStates: [] },
+	reviewer: { username: 'e2e-reviewer', role: 'reviewer', memberStates: [] },
+	supervisor: { username: 'e2e-supervisor', role: 'supervisor', memberStates: ['NL'] },
+	ministry: { username: 'e2e-ministry', role: 'ministry', memberStates: ['NL'] }
+};
+const credentials = {};
+for (const [key, user] of Object.entries(users)) {
+	const password = randomBytes(18).toString('base64url');
+	const added = spawnSync(
+		process.execPath,
+		[
+			'bin/cosi.js',
+			'user',
+			'add',
+			user.username,
+			'--role',
+			user.role,
+			...user.memberStates.flatMap((ms) => ['--member-state', ms]),
+			'--password-stdin',
+			'--db',
+			db
+		],
+		{
+			cwd: root,
+			input: `${password}\n`,
+			encoding: 'utf8',
+			env: { ...process.env, COSI_USER: 'e2e' }
+		}
+	);
+	if (added.status !== 0) {
+		console.error(`serve: \`cosi user add ${user.username}\` failed: ${added.stderr}`);
+		process.exit(1);
+	}
+	credentials[key] = { ...user, password };
+}
+writeFileSync(join(dirname(db), 'users.json'), JSON.stringify(credentials, null, 2), {
+	mode: 0o600
+});
 
 const server = spawn(process.execPath, ['build'], {
 	cwd: root,
