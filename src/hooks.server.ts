@@ -3,8 +3,6 @@
 // handling that logs the details on the server and gives the browser only a message and a
 // reference id.
 import {
-	error,
-	redirect,
 	type Handle,
 	type HandleServerError,
 	type RequestEvent,
@@ -13,6 +11,7 @@ import {
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { randomUUID } from 'node:crypto';
 import { decide, scopeFor } from '$lib/access';
 import { validateApiToken } from '$lib/server/auth/tokens';
@@ -115,6 +114,48 @@ function isEndpoint(routeId: string | null, pathname: string): boolean {
 
 const anonymous = { figures: [], records: [] };
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The answer to a request the rules refuse, returned (not thrown) so that it gets the security
+ * headers like every other response. Without a session: pages 303 to /login?redirectTo= (as
+ * SvelteKit's client expects it for data and form-action requests), endpoints 401 with a
+ * Bearer challenge. Signed in: 403.
+ */
+function denial(event: RequestEvent, status: 401 | 403, endpoint: boolean): Response {
+	const json = (body: object, init: ResponseInit = {}) =>
+		new Response(JSON.stringify(body), {
+			...init,
+			headers: { 'content-type': 'application/json', ...init.headers }
+		});
+	const actionRequest = event.request.headers.get('x-sveltekit-action') === 'true';
+	if (status === 401 && !endpoint) {
+		const location = `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`;
+		if (event.isDataRequest) return json({ type: 'redirect', location });
+		if (actionRequest) return json({ type: 'redirect', status: 303, location });
+		return new Response(null, { status: 303, headers: { location } });
+	}
+	const message = status === 401 ? m.auth_unauthorized() : m.auth_forbidden();
+	const wantsJson = !(event.request.headers.get('accept') ?? '').includes('text/html');
+	if (endpoint || event.isDataRequest || actionRequest || wantsJson) {
+		return json(
+			{ message },
+			{
+				status,
+				headers: status === 401 ? { 'www-authenticate': 'Bearer realm="cosi-monitor"' } : {}
+			}
+		);
+	}
+	const lang = escapeHtml(getLocale());
+	const text = escapeHtml(message);
+	return new Response(
+		`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text} · cosi-monitor</title></head>` +
+			`<body><main><h1>${text}</h1><p>${escapeHtml(m.err_status({ status: String(status) }))}</p>` +
+			`<p><a href="/">${escapeHtml(m.err_home())}</a> · <a href="/account">${escapeHtml(m.auth_account())}</a></p></main></body></html>`,
+		{ status, headers: { 'content-type': 'text/html; charset=utf-8' } }
+	);
+}
+
 type Identity = Pick<App.Locals, 'user' | 'session' | 'apiToken'>;
 
 /** Who makes the request: the session cookie, or (endpoints only) a personal API token. */
@@ -158,22 +199,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		event.params,
 		event.url.searchParams
 	);
-	if (!decision.ok) {
-		if (decision.status === 401) {
-			if (endpoint) {
-				return new Response(JSON.stringify({ message: m.auth_unauthorized() }), {
-					status: 401,
-					headers: {
-						'content-type': 'application/json',
-						'www-authenticate': 'Bearer realm="cosi-monitor"'
-					}
-				});
-			}
-			const back = event.url.pathname + event.url.search;
-			redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
-		}
-		error(403, m.auth_forbidden());
-	}
+	if (!decision.ok) return denial(event, decision.status, endpoint);
 	return resolve(event);
 };
 

@@ -78,6 +78,7 @@ const users = {
 	supervisor: { username: 'e2e-supervisor', role: 'supervisor', memberStates: ['NL'] },
 	ministry: { username: 'e2e-ministry', role: 'ministry', memberStates: ['NL'] }
 };
+/** @type {Record<string, object>} */
 const credentials = {};
 for (const [key, user] of Object.entries(users)) {
 	const password = randomBytes(18).toString('base64url');
