@@ -9,7 +9,7 @@
 // GATE: a few bodies can only be right once the data gate (issue 8) binds each user's scope into
 // every query: they are listed in `needsGate` and expected to fail until `gateWired` is true.
 import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseCsv } from '../helpers/csv.ts';
 import { credentials, roles, statePath, type RoleKey } from './users.ts';
