@@ -31,8 +31,8 @@ export const actions: Actions = {
 			await withConnection(async (con) => {
 				await changePassword(con, user.username, current, next);
 				// Every session has ended, this one too: sign this browser in again.
-				const { token, session } = await createSession(con, user.username);
-				setSessionCookie(cookies, url, token, session);
+				const { token } = await createSession(con, user.username);
+				setSessionCookie(cookies, url, token);
 			});
 		} catch (e) {
 			return refused(e, 'password');

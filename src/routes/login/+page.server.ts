@@ -35,7 +35,7 @@ export const actions: Actions = {
 				retryAt: result.reason === 'locked' ? result.retryAt.toISOString() : null
 			});
 		}
-		setSessionCookie(cookies, url, result.token, result.session);
+		setSessionCookie(cookies, url, result.token);
 		redirect(303, redirectTo);
 	}
 };

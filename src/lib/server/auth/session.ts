@@ -165,14 +165,14 @@ export function secureCookie(url: URL): boolean {
 	return !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname));
 }
 
-export function setSessionCookie(cookies: Cookies, url: URL, token: string, session: Session) {
+export function setSessionCookie(cookies: Cookies, url: URL, token: string) {
+	// A browser-session cookie (no Expires): the server enforces both limits, by its own clock,
+	// so a browser whose clock is off neither keeps it longer nor drops it early.
 	cookies.set(SESSION_COOKIE, token, {
 		httpOnly: true,
 		sameSite: 'lax',
 		path: '/',
-		secure: secureCookie(url),
-		// Never kept past the absolute limit; the server enforces both limits anyway.
-		expires: new Date(session.createdAt.getTime() + SESSION_MAX_MS)
+		secure: secureCookie(url)
 	});
 }
 

@@ -1,10 +1,10 @@
 // Signing in and out: the credentials check with its rate limits, the session, and the audit
-// entries (sign_in, sign_in_failed, sign_out). Whether an account exists is never told: an
+// entries (sign_in, sign_in_failed, sign_out: about no member state, so for admins only). Whether an account exists is never told: an
 // unknown name, a wrong password and a disabled account give the same answer in the same time.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { recordAudit } from '../audit.ts';
 import { now } from '../clock.ts';
-import { checkCredentials, statesOfUser, type User } from '../users.ts';
+import { checkCredentials, type User } from '../users.ts';
 import { signInFailed, signInLockedUntil, signInSucceeded } from './rate-limit.ts';
 import { createSession, invalidateSession, type Session } from './session.ts';
 
@@ -53,7 +53,7 @@ export async function signIn(
 	await recordAudit(con, {
 		actor: user.username,
 		action: 'sign_in',
-		memberStates: statesOfUser(user),
+		memberStates: [],
 		details: { address: input.address, role: user.role }
 	});
 	return { ok: true, user, token, session };
@@ -62,13 +62,13 @@ export async function signIn(
 export async function signOut(
 	con: DuckDBConnection,
 	session: Session,
-	user: { username: string; memberStates: string[] }
+	user: { username: string }
 ): Promise<void> {
 	await invalidateSession(con, session.id);
 	await recordAudit(con, {
 		actor: user.username,
 		action: 'sign_out',
-		memberStates: statesOfUser(user),
+		memberStates: [],
 		details: {}
 	});
 }
