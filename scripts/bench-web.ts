@@ -1,14 +1,16 @@
-// `npm run bench:web [-- --no-build] [-- --no-write] [-- --duration 30]`: time the built web app
-// on 10^7 sharing rows and 10^6 retention records.
+// `npm run bench:web [-- --no-build] [-- --no-write] [-- --duration 30] [-- --rows N]
+// [-- --server DIR] [-- --port 4180]`: time the built web app on N sharing rows (default 10^7) and N/10 retention
+// records, signed in.
 //
 // 1. The data: scripts/bench-metrics.ts builds data/bench/metrics.duckdb (and reuses it while its
 //    row counts match); this script runs it when the file is missing, then copies it to
 //    data/bench/web.duckdb, because the server holds its database file locked.
 // 2. The baseline: the SQL of the queries behind the overview, run straight on DuckDB.
-// 3. The server: `node build` on that copy (PORT 4180). The overview (/?asOf=2025-06-30) and a
-//    member-state page, cold (first request) and warm (50 sequential requests: p50, p95), then
-//    autocannon with 20 connections for 30 s against the overview, with the server's resident
-//    memory (VmRSS) sampled before, during and after.
+// 3. The server: `node build` (or --server DIR, e.g. an earlier commit built elsewhere) on that
+//    copy (PORT 4180), signed in as an admin user `bench` added to the copy (when the server has
+//    /login). The overview (/?asOf=2025-06-30) and a member-state page, cold (first request) and
+//    warm (50 sequential requests: p50, p95), then autocannon with 20 connections for 30 s against
+//    the overview, with the server's resident memory (VmRSS) sampled before, during and after.
 // Results go to the "## Web" section of docs/benchmarks.md.
 import { dateValue, type DuckDBConnection } from '@duckdb/node-api';
 import autocannon from 'autocannon';
@@ -19,27 +21,37 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeStore, openStore, repoRoot } from '../src/lib/server/db.ts';
 import { loadQuery } from '../src/lib/server/queries.ts';
+import { benchCookie, benchPassword } from './bench-auth.ts';
 import { benchDocPath, writeBenchSection } from './bench-doc.ts';
 
 const sourceDb = join(repoRoot, 'data/bench/metrics.duckdb');
 const webDb = join(repoRoot, 'data/bench/web.duckdb');
-const port = 4180;
-const base = `http://127.0.0.1:${port}`;
 const asOf = '2025-06-30';
 const overviewPath = `/?asOf=${asOf}`;
 const memberStatePath = `/member-states/FR?asOf=${asOf}`;
 const warmRuns = 50;
 const connections = 20;
-const sharingRows = 10_000_000;
-const retentionRows = 1_000_000;
 
 const { values: flags } = parseArgs({
 	options: {
 		'no-build': { type: 'boolean', default: false },
 		'no-write': { type: 'boolean', default: false },
-		duration: { type: 'string', default: '30' }
+		duration: { type: 'string', default: '30' },
+		rows: { type: 'string', default: '10000000' },
+		server: { type: 'string', default: 'build' },
+		port: { type: 'string', default: '4180' }
 	}
 });
+const port = Number(flags.port);
+const base = `http://127.0.0.1:${port}`;
+const sharingRows = Number(flags.rows);
+if (!Number.isInteger(sharingRows) || sharingRows < 1000) {
+	throw new Error(
+		`invalid --rows: ${JSON.stringify(flags.rows)} (expected a whole number >= 1000)`
+	);
+}
+const retentionRows = Math.round(sharingRows / 10);
+const serverDir = join(repoRoot, flags.server as string);
 const duration = Number(flags.duration);
 if (!Number.isInteger(duration) || duration < 1) {
 	throw new Error(`invalid --duration: ${JSON.stringify(flags.duration)} (expected whole seconds)`);
@@ -74,9 +86,16 @@ async function prepareDatabase(): Promise<void> {
 	const ok = (c: { sharing: number; retention: number } | null) =>
 		c !== null && c.sharing === sharingRows && c.retention === retentionRows;
 	if (ok(await rowCounts(webDb))) return;
-	if (!existsSync(sourceDb)) {
+	if (!ok(await rowCounts(sourceDb))) {
 		// Builds (or reuses) data/bench/metrics.duckdb; --no-write leaves docs/benchmarks.md alone.
-		run(process.execPath, ['--import', 'tsx', 'scripts/bench-metrics.ts', '--no-write']);
+		run(process.execPath, [
+			'--import',
+			'tsx',
+			'scripts/bench-metrics.ts',
+			'--no-write',
+			'--rows',
+			String(sharingRows)
+		]);
 	}
 	for (const suffix of ['', '.wal']) rmSync(webDb + suffix, { force: true });
 	copyFileSync(sourceDb, webDb);
@@ -135,6 +154,9 @@ async function rawSql(
 	return performance.now() - t0;
 }
 
+let cookie: string | null = null;
+const headers = (): Record<string, string> => (cookie ? { cookie } : {});
+
 /** The baseline, in this process, before the server takes the file. */
 async function baseline() {
 	const store = await openStore(webDb);
@@ -174,7 +196,7 @@ function rssMiB(pid: number): number {
 }
 
 async function startServer(): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['build'], {
+	const server = spawn(process.execPath, [serverDir], {
 		cwd: repoRoot,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
@@ -203,7 +225,7 @@ async function startServer(): Promise<ChildProcess> {
 
 async function get(path: string): Promise<{ ms: number; bytes: number }> {
 	const t0 = performance.now();
-	const r = await fetch(base + path);
+	const r = await fetch(base + path, { headers: headers(), redirect: 'manual' });
 	const body = await r.arrayBuffer();
 	const ms = performance.now() - t0;
 	if (r.status !== 200) throw new Error(`GET ${path}: ${r.status}`);
@@ -235,7 +257,12 @@ async function load(pid: number): Promise<LoadResult> {
 	const sampler = setInterval(() => {
 		rssDuringMax = Math.max(rssDuringMax, rssMiB(pid));
 	}, 1000);
-	const instance = autocannon({ url: base + overviewPath, connections, duration });
+	const instance = autocannon({
+		url: base + overviewPath,
+		connections,
+		duration,
+		headers: headers()
+	});
 	instance.on('response', (_client: unknown, _status: number, _bytes: number, time: number) => {
 		times.push(time);
 	});
@@ -282,7 +309,7 @@ function report(r: {
 	return `## Web
 
 \`npm run bench:web\` (scripts/bench-web.ts), run ${new Date().toISOString().slice(0, 10)}: the built
-server (\`node build\`, adapter-node) on a copy of the bench:metrics database
+server (\`node ${flags.server}\`, adapter-node${cookie ? ', signed in as an admin' : ', no sign-in'}) on a copy of the bench:metrics database
 (${sharingRows.toLocaleString('en')} sharing rows, ${retentionRows.toLocaleString('en')} retention records, two synthetic programmes).
 Pages: the overview \`${overviewPath}\` (${Math.round(r.overviewBytes / 1024)} KiB of HTML, three server-rendered charts)
 and the member-state page \`${memberStatePath}\` (${Math.round(r.memberStateBytes / 1024)} KiB; France has about a third of all rows).
@@ -323,6 +350,7 @@ async function main() {
 		run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
 	}
 	await prepareDatabase();
+	const password = benchPassword(webDb);
 	console.log('baseline: the SQL straight on DuckDB');
 	const base = await baseline();
 
@@ -330,6 +358,8 @@ async function main() {
 	const pid = server.pid as number;
 	try {
 		const rssStart = rssMiB(pid);
+		cookie = await benchCookie(`http://127.0.0.1:${port}`, password);
+		console.log(cookie ? 'signed in as bench (admin)' : 'this server has no sign-in');
 		const open = await get('/imports');
 		const cold = await get(overviewPath);
 		const coldMs = await get(memberStatePath);
@@ -370,4 +400,7 @@ async function main() {
 	}
 }
 
-await main();
+await main().catch((e) => {
+	console.error(e instanceof Error ? e.stack : e);
+	process.exit(1);
+});

@@ -26,8 +26,6 @@ import { clockNote } from '$lib/server/clock';
 import { DatabaseLockedError } from '$lib/server/db';
 import { getStore, withConnection } from '$lib/server/store';
 import { ensureFirstAdmin } from '$lib/server/users';
-import { main as cli } from './cli/main';
-import { channelIo } from './cli/io';
 
 declare global {
 	// The usual place is src/app.d.ts; kept next to handleError, which produces it.
@@ -79,9 +77,11 @@ export const init: ServerInit = async () => {
 			);
 		}
 	});
-	await startChannel(store.path, (request, sink) =>
-		cli(request.argv, channelIo(store, request, sink))
-	);
+	// The CLI (and with it the ingest pipeline and its readers) is loaded at the first command.
+	await startChannel(store.path, async (request, sink) => {
+		const [{ main }, { channelIo }] = await Promise.all([import('./cli/main'), import('./cli/io')]);
+		return main(request.argv, channelIo(store, request, sink));
+	});
 };
 
 // The reader's language (cookie, else browser preference, else English) for this request:
@@ -113,6 +113,19 @@ function isEndpoint(routeId: string | null, pathname: string): boolean {
 }
 
 const anonymous = { figures: [], records: [] };
+
+/** The security headers on a response (on a copy when its headers are immutable). */
+function withSecurityHeaders(response: Response): Response {
+	try {
+		for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+		return response;
+	} catch {
+		// Some responses (e.g. from fetch or Response.redirect) have immutable headers: copy.
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(securityHeaders)) copy.headers.set(name, value);
+		return copy;
+	}
+}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -160,29 +173,26 @@ type Identity = Pick<App.Locals, 'user' | 'session' | 'apiToken'>;
 
 /** Who makes the request: the session cookie, or (endpoints only) a personal API token. */
 async function identify(event: RequestEvent, endpoint: boolean): Promise<Identity> {
-	const nobody: Identity = { user: null, session: null, apiToken: null };
 	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		// A connection only when the session is not remembered from a moment ago.
+		const found = await validateSessionToken(withConnection, token);
+		if (found) return { user: found.user, session: found.session, apiToken: null };
+		deleteSessionCookie(event.cookies, event.url);
+	}
 	const bearer = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '')?.[1];
-	if (!token && !(bearer && endpoint)) return nobody;
-	return withConnection(async (con) => {
-		if (token) {
-			const found = await validateSessionToken(con, token);
-			if (found) return { user: found.user, session: found.session, apiToken: null };
-			deleteSessionCookie(event.cookies, event.url);
+	if (bearer && endpoint) {
+		const owner = await withConnection((con) => validateApiToken(con, bearer));
+		if (owner) {
+			const { tokenId, ...user } = owner;
+			return { user, session: null, apiToken: tokenId };
 		}
-		if (bearer && endpoint) {
-			const owner = await validateApiToken(con, bearer);
-			if (owner) {
-				const { tokenId, ...user } = owner;
-				return { user, session: null, apiToken: tokenId };
-			}
-		}
-		return nobody;
-	});
+	}
+	return { user: null, session: null, apiToken: null };
 }
 
 // Who is signed in, then the access rules of $lib/access for the route, before any load, action
-// or endpoint runs.
+// or endpoint runs; then the security headers on whatever the answer is.
 const handleAuth: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	const endpoint = isEndpoint(routeId, event.url.pathname);
@@ -199,24 +209,11 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		event.params,
 		event.url.searchParams
 	);
-	if (!decision.ok) return denial(event, decision.status, endpoint);
-	return resolve(event);
+	if (!decision.ok) return withSecurityHeaders(denial(event, decision.status, endpoint));
+	return withSecurityHeaders(await resolve(event));
 };
 
-const handleHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	try {
-		for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
-		return response;
-	} catch {
-		// Some responses (e.g. from fetch or Response.redirect) have immutable headers: copy.
-		const copy = new Response(response.body, response);
-		for (const [name, value] of Object.entries(securityHeaders)) copy.headers.set(name, value);
-		return copy;
-	}
-};
-
-export const handle = sequence(handleLocale, handleHeaders, handleAuth);
+export const handle = sequence(handleLocale, handleAuth);
 
 function isDatabaseLocked(error: unknown): error is DatabaseLockedError {
 	return (

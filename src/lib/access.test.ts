@@ -128,3 +128,17 @@ describe('links', () => {
 		expect(mayFollow(supervisor, '/quality/sharing/FR', base)).toBe(false);
 	});
 });
+
+describe('mayFollow resolves links as the browser does', () => {
+	it('relative, absolute and full links', () => {
+		const base = 'http://cosi.invalid/programmes/EU/1?asOf=2025-06-30';
+		expect(mayFollow(ministry, '../../records/sharing?ms=FR', base)).toBe(false);
+		expect(mayFollow(ministry, '../../records/sharing?ms=NL#top', base)).toBe(true);
+		expect(mayFollow(ministry, './../../records/sharing?ms=FR', base)).toBe(false);
+		expect(mayFollow(ministry, 'http://cosi.invalid/records/sharing?ms=FR', base)).toBe(false);
+		expect(mayFollow(ministry, 'https://elsewhere.example/records/sharing?ms=FR', base)).toBe(true);
+		expect(mayFollow(reviewer, '/quality/sharing/NL#rows', base)).toBe(false);
+		expect(mayFollow(admin, '/quality/sharing/FR', base)).toBe(true);
+		expect(mayFollow(null, '/records/sharing', base)).toBe(false);
+	});
+});

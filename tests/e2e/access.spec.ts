@@ -298,3 +298,35 @@ test('a request from another site is refused (CSRF origin check)', async () => {
 	});
 	expect(response.status()).toBe(403);
 });
+
+test('a figure whose rows the user may not read is shown without its link', async () => {
+	const html = async (who: Who, path: string) => {
+		const r = await contexts.get(who)!.get(path, { headers: { accept: 'text/html' } });
+		expect(r.status(), `${path} as ${who}`).toBe(200);
+		return r.text();
+	};
+	const linksTo = (body: string, route: string) =>
+		new RegExp(`href="[^"]*${route.replace(/[.?]/g, '\\$&')}[?"]`).test(body);
+	const overview = `/?asOf=${asOf}`;
+	// An admin's overview leads to every kind of row; a reviewer's only to the action statuses.
+	const admin = await html('admin', overview);
+	const reviewer = await html('reviewer', overview);
+	for (const route of ['records/actions', 'records/sharing', 'records/retention']) {
+		expect(linksTo(admin, route), `admin: ${route}`).toBe(true);
+	}
+	expect(linksTo(reviewer, 'records/actions')).toBe(true);
+	expect(linksTo(reviewer, 'records/sharing')).toBe(false);
+	expect(linksTo(reviewer, 'records/retention')).toBe(false);
+	// Ministry: France's figures, but not France's rows; the Netherlands' rows.
+	const france = await html('ministry', `/member-states/FR?asOf=${asOf}`);
+	expect(linksTo(france, 'records/actions')).toBe(true);
+	expect(linksTo(france, 'records/sharing')).toBe(false);
+	expect(linksTo(france, 'quality/sharing/FR')).toBe(false);
+	const netherlands = await html('ministry', `/member-states/NL?asOf=${asOf}`);
+	expect(linksTo(netherlands, 'records/sharing')).toBe(true);
+	expect(linksTo(netherlands, 'quality/sharing/NL')).toBe(true);
+	// Rows name their batch; only those who may open import batches get a link to it.
+	const rows = await html('ministry', `/records/sharing?ms=NL&asOf=${asOf}`);
+	expect(rows).toMatch(/Batch \d+/);
+	expect(linksTo(rows, 'imports/')).toBe(false);
+});

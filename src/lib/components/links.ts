@@ -1,8 +1,15 @@
 // Links from a figure to the rows it was computed from, and to member-state, programme and
 // action pages. Call these while rendering (components), not in server loads: resolve() gives
 // paths relative to the page being rendered.
+//
+// The links to rows (actions, sharing, retention; quality through `readable` in the quality
+// figure cells) are null when the signed-in user may not read those rows ($lib/access): the
+// figure is then shown without its link, never as a link to an error. Checked here, where pages build their links, rather than in Figure.svelte: a page
+// has hundreds of figures, and a component that calls anything costs more to render.
+import { page } from '$app/state';
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
+import { mayFollow, type Access } from '$lib/access';
 import { filterQuery, type Filters } from '$lib/filters';
 
 type Extra = Record<string, string | number | null | undefined>;
@@ -13,6 +20,11 @@ const resolvePath = resolve as unknown as (path: string) => ResolvedPathname;
 
 function withQuery(path: ResolvedPathname, query: string): ResolvedPathname {
 	return `${path}${query}` as ResolvedPathname;
+}
+
+/** `href`, or null when the signed-in user may not read what it leads to. */
+export function readable(href: ResolvedPathname): ResolvedPathname | null {
+	return mayFollow((page.data.access as Access | null) ?? null, href, page.url) ? href : null;
 }
 
 /**
@@ -29,10 +41,12 @@ export function actionsHref(
 		action?: string | null;
 		round?: 'previous' | null;
 	}
-): ResolvedPathname {
-	return withQuery(
-		resolvePath('/records/actions'),
-		filterQuery({ asOf: filters.asOf, programme: filters.programme }, {}, extra)
+): ResolvedPathname | null {
+	return readable(
+		withQuery(
+			resolvePath('/records/actions'),
+			filterQuery({ asOf: filters.asOf, programme: filters.programme }, {}, extra)
+		)
 	);
 }
 
@@ -49,20 +63,22 @@ export function sharingHref(
 		month?: string | null;
 		relevant?: boolean;
 	}
-): ResolvedPathname {
+): ResolvedPathname | null {
 	const { unjustified, relevant, ...rest } = extra;
-	return withQuery(
-		resolvePath('/records/sharing'),
-		filterQuery(
-			{
-				asOf: filters.asOf,
-				from: filters.from,
-				to: filters.to,
-				ms: filters.ms,
-				channel: filters.channel
-			},
-			{},
-			{ ...rest, unjustified: unjustified ? 1 : null, relevant: relevant ? 1 : null } as Extra
+	return readable(
+		withQuery(
+			resolvePath('/records/sharing'),
+			filterQuery(
+				{
+					asOf: filters.asOf,
+					from: filters.from,
+					to: filters.to,
+					ms: filters.ms,
+					channel: filters.channel
+				},
+				{},
+				{ ...rest, unjustified: unjustified ? 1 : null, relevant: relevant ? 1 : null } as Extra
+			)
 		)
 	);
 }
@@ -74,18 +90,20 @@ export function sharingHref(
 export function retentionHref(
 	filters: Partial<Filters>,
 	extra: { flag?: string | null; authority?: string | null }
-): ResolvedPathname {
-	return withQuery(
-		resolvePath('/records/retention'),
-		filterQuery(
-			{
-				asOf: filters.asOf,
-				ms: filters.ms,
-				register: filters.register,
-				legalBasis: filters.legalBasis
-			},
-			{},
-			extra
+): ResolvedPathname | null {
+	return readable(
+		withQuery(
+			resolvePath('/records/retention'),
+			filterQuery(
+				{
+					asOf: filters.asOf,
+					ms: filters.ms,
+					register: filters.register,
+					legalBasis: filters.legalBasis
+				},
+				{},
+				extra
+			)
 		)
 	);
 }

@@ -90,10 +90,22 @@ export function forgetUser(username: string): void {
 	for (const [id, { row }] of remembered) if (row.username === username) remembered.delete(id);
 }
 
-async function lookup(con: DuckDBConnection, id: string, t: number): Promise<SessionRow | null> {
+/**
+ * A connection, or a way to get one only when needed (store.ts withConnection): a session looked
+ * up a moment ago needs no database at all.
+ */
+export type Database =
+	DuckDBConnection | (<T>(fn: (con: DuckDBConnection) => Promise<T>) => Promise<T>);
+
+function using(db: Database) {
+	return <T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> =>
+		typeof db === 'function' ? db(fn) : fn(db);
+}
+
+async function lookup(db: Database, id: string, t: number): Promise<SessionRow | null> {
 	const hit = remembered.get(id);
 	if (hit && t - hit.readAt < RECHECK_MS && t >= hit.readAt) return hit.row;
-	const [row] = await runQuery<SessionRow>(con, 'auth/session_get', { id });
+	const [row] = await using(db)((con) => runQuery<SessionRow>(con, 'auth/session_get', { id }));
 	if (!row) {
 		remembered.delete(id);
 		return null;
@@ -107,22 +119,22 @@ async function lookup(con: DuckDBConnection, id: string, t: number): Promise<Ses
  * expired (it is then deleted) or the user is disabled. Extends the idle expiry.
  */
 export async function validateSessionToken(
-	con: DuckDBConnection,
+	db: Database,
 	token: string
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	const id = hashSecret(token);
 	const t = now();
-	const row = await lookup(con, id, t.getTime());
+	const row = await lookup(db, id, t.getTime());
 	if (!row) return null;
 	const createdAt = new Date(row.created_ms);
 	let lastSeenAt = new Date(row.last_seen_ms);
 	if (row.disabled || t.getTime() >= expiry(createdAt, lastSeenAt).getTime()) {
-		await invalidateSession(con, id);
+		await using(db)((con) => invalidateSession(con, id));
 		return null;
 	}
 	if (t.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
 		lastSeenAt = t;
-		await runQuery(con, 'auth/session_touch', { id, at: t.toISOString() });
+		await using(db)((con) => runQuery(con, 'auth/session_touch', { id, at: t.toISOString() }));
 		row.last_seen_ms = t.getTime();
 	}
 	return {
