@@ -5,7 +5,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
-import { DatabaseLockedError } from '$lib/server/db';
+import { DatabaseLockedError } from '$lib/server/data';
+import { fullScope, type Scope } from '$lib/server/scope';
 
 declare global {
 	// The usual place is src/app.d.ts; kept next to handleError, which produces it.
@@ -16,6 +17,11 @@ declare global {
 		interface Error {
 			message: string;
 			id?: string;
+		}
+		// What every load, action and endpoint reads the data as: the data gate
+		// ($lib/server/data) binds this scope into every query.
+		interface Locals {
+			scope: Scope;
 		}
 	}
 }
@@ -50,7 +56,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	}
 };
 
-export const handle = sequence(handleLocale, handleHeaders);
+// Until sign-in exists every caller sees every member state; sign-in narrows it here.
+const handleScope: Handle = ({ event, resolve }) => {
+	event.locals.scope = fullScope;
+	return resolve(event);
+};
+
+export const handle = sequence(handleScope, handleLocale, handleHeaders);
 
 function isDatabaseLocked(error: unknown): error is DatabaseLockedError {
 	return (

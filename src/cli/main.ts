@@ -6,11 +6,12 @@ import {
 	openStore,
 	resolveDbPath,
 	type Store
-} from '../lib/server/db.ts';
+} from '../lib/server/data.ts';
 import { ingestFile } from '../lib/server/ingest/index.ts';
 import { loadSamples } from '../lib/server/ingest/samples.ts';
 import { exitCodeFor, kinds, type IngestResult, type Kind } from '../lib/server/ingest/types.ts';
-import { runQuery } from '../lib/server/queries.ts';
+import { withData } from '../lib/server/data.ts';
+import { fullScope } from '../lib/server/scope.ts';
 import { renderTable } from './table.ts';
 
 type Out = (s: string) => void;
@@ -211,7 +212,8 @@ async function batchesCommand(args: string[], out: Out): Promise<number> {
 	const { values } = parse(args, { limit: { type: 'string' } });
 	const limit = limitFlag(values.limit, 1000);
 	return withStore(values.db, async (store) => {
-		const rows = await runQuery(store.connection, 'batch_list', { limit, offset: 0 });
+		// The command line is the operator's own: every member state.
+		const rows = await withData(fullScope, (d) => d.rows('batch_list', { limit, offset: 0 }), store);
 		if (values.json) out(JSON.stringify(rows, null, 2));
 		else if (rows.length === 0)
 			out('no batches yet: import with npx cosi ingest FILE --kind sharing|actions|retention');
@@ -246,11 +248,11 @@ async function rejectsCommand(args: string[], out: Out): Promise<number> {
 		}
 	}
 	return withStore(values.db, async (store) => {
-		const rows = await runQuery(store.connection, 'reject_all', {
-			batch_id: batch,
-			limit,
-			offset: 0
-		});
+		const rows = await withData(
+			fullScope,
+			(d) => d.rows('reject_all', { batch_id: batch, limit, offset: 0 }),
+			store
+		);
 		if (values.json) out(JSON.stringify(rows, null, 2));
 		else if (rows.length === 0) out('no rejected rows');
 		else

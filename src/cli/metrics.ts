@@ -1,5 +1,5 @@
 // `cosi metrics`: the headline metrics as of a date, as JSON (--json) or as readable tables.
-import { closeStore, openStore } from '../lib/server/db.ts';
+import { closeStore, openStore, withData } from '../lib/server/data.ts';
 import {
 	checkMetricsParams,
 	cliNames,
@@ -8,6 +8,7 @@ import {
 	type HeadlineMetrics,
 	type MetricsParams
 } from '../lib/server/metrics.ts';
+import { fullScope } from '../lib/server/scope.ts';
 import { renderTable } from './table.ts';
 
 export interface MetricsArgs {
@@ -35,7 +36,7 @@ export async function metricsCommand(
 	}
 	const store = await openStore(args.db);
 	try {
-		const metrics = await headlineMetrics(store.connection, params);
+		const metrics = await withData(fullScope, (data) => headlineMetrics(data, params), store);
 		out(args.json ? JSON.stringify(metrics, null, 2) : renderMetrics(metrics, params));
 		return 0;
 	} finally {

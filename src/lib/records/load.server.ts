@@ -8,7 +8,8 @@ import {
 	pageFromUrl,
 	viewFromUrl
 } from '$lib/server/records';
-import { withConnection } from '$lib/server/store';
+import { withData } from '$lib/server/data';
+import type { Scope } from '$lib/server/scope';
 import type { RecordSet, RecordsView } from './params';
 import type { PairRow, RetentionRow, SharingRow } from './rows';
 
@@ -22,15 +23,16 @@ interface RowTypes {
 
 /** `pickOptions` chooses, from all filter options, those the page's form offers. */
 export async function loadRecords<S extends RecordSet, O>(
+	scope: Scope,
 	set: S,
 	url: URL,
 	pickOptions: (options: FilterOptions, view: ViewOf<S>) => O
 ) {
 	const view = viewFromUrl(set, url) as ViewOf<S>;
 	const page = pageFromUrl(url);
-	return withConnection(async (con) => {
-		const result = await loadRecordsPage(con, view, page);
-		const options = await filterOptions(con, getLocale() === 'nl');
+	return withData(scope, async (data) => {
+		const result = await loadRecordsPage(data, view, page);
+		const options = await filterOptions(data, getLocale() === 'nl');
 		return {
 			view,
 			...result,

@@ -4,8 +4,8 @@
 // The figures come from the named queries progress_by_actor, withheld_by_member_state and
 // retention_by_member_state; this module validates the dates and maps snake_case rows onto the
 // camelCase shape that the CLI (`cosi metrics --json`) and GET /api/v1/metrics both return.
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { isRealDate, runQuery, type Row } from './queries.ts';
+import type { Data } from './data.ts';
+import { isRealDate, type Row } from './queries.ts';
 
 export interface MetricsParams {
 	/** The as-of date D (YYYY-MM-DD): only rows dated on or before D count. */
@@ -94,22 +94,22 @@ const retentionKeys = [
 
 /** Compute the headline metrics as of `asOf`, the sharing figures limited to [from, to]. */
 export async function headlineMetrics(
-	con: DuckDBConnection,
+	data: Data,
 	params: MetricsParams
 ): Promise<HeadlineMetrics> {
 	const { asOf, from, to } = checkMetricsParams(params, apiNames);
-	const progress = await runQuery(con, 'progress_by_actor', {
+	const progress = await data.rows('progress_by_actor', {
 		as_of: asOf,
 		programme: null,
 		actor: null
 	});
-	const withheld = await runQuery(con, 'withheld_by_member_state', {
+	const withheld = await data.rows('withheld_by_member_state', {
 		as_of: asOf,
 		from: from ?? null,
 		to: to ?? null,
 		member_state: null
 	});
-	const retention = await runQuery(con, 'retention_by_member_state', {
+	const retention = await data.rows('retention_by_member_state', {
 		as_of: asOf,
 		member_state: null
 	});

@@ -1,9 +1,9 @@
 // Paged lists: the page number from ?page=N (the pages of rows and lists), and for the rows
 // behind a figure (/imports/[id], /quality/[kind]/[sender]), 50 to a page, one page of a named
 // list query with its total from the matching count query (`${list}_count`, same parameters).
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
-import { runQuery, type ParamValue } from './queries.ts';
+import type { Data } from './data.ts';
+import type { ParamValue } from './queries.ts';
 
 /** Rows to a page. */
 export const PAGE_SIZE = 50;
@@ -29,17 +29,17 @@ export function pageParam(url: URL, message: (value: string) => string): number 
  * pages) when the page is past the last; an empty list has one page.
  */
 export async function pageOfRows<C extends { total: number } = { total: number }>(
-	con: DuckDBConnection,
+	data: Data,
 	list: string,
 	filter: Record<string, ParamValue>,
 	page: number,
 	noPage: (pageCount: number) => string
 ): Promise<{ rows: unknown[]; counted: C; total: number; pageCount: number }> {
-	const [counted] = await runQuery<C>(con, `${list}_count`, filter);
+	const [counted] = await data.rows<C>(`${list}_count`, filter);
 	const total = counted.total;
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	if (page > pageCount) error(404, noPage(pageCount));
-	const rows = await runQuery(con, list, {
+	const rows = await data.rows(list, {
 		...filter,
 		limit: PAGE_SIZE,
 		offset: (page - 1) * PAGE_SIZE

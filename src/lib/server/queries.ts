@@ -5,6 +5,10 @@
 //   -- @param from DATE?  optional: start of the period (NULL when not given)
 // The SQL refers to them as $as_of, $from. A trailing "?" marks a parameter that may be null;
 // it must still be passed (as null) so that a misspelt name is caught rather than ignored.
+// Every query also declares which member-state scope the data gate (data.ts) applies to it:
+//   -- @scope figures   aggregates and action statuses (a reviewer sees every state's)
+//   -- @scope records   record-level rows and import contents
+//   -- @scope none      reference data only (scoped table macros then fail: no scope is set)
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { DuckDBTypeId, dateValue } from '@duckdb/node-api';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,10 +29,15 @@ export interface ParamSpec {
 	description: string;
 }
 
+/** Which of the caller's state sets a query is read under (scope.ts). */
+export type QueryScope = 'figures' | 'records' | 'none';
+const queryScopes = new Set<QueryScope>(['figures', 'records', 'none']);
+
 export interface NamedQuery {
 	name: string;
 	sql: string;
 	params: ParamSpec[];
+	scope: QueryScope;
 	/** The header comment, without the comment markers. */
 	description: string;
 }
@@ -71,6 +80,12 @@ export function parseQuery(name: string, sql: string): NamedQuery {
 		header.push(line.replace(/^--\s?/, ''));
 	}
 	const params: ParamSpec[] = [];
+	const scopes = header.map((l) => /^@scope\s+(\S+)/.exec(l.trim())?.[1]).filter((x) => x);
+	if (scopes.length !== 1 || !queryScopes.has(scopes[0] as QueryScope)) {
+		throw new Error(
+			`queries/${name}.sql must declare its scope once: -- @scope ${[...queryScopes].join('|')} (found ${scopes.length === 0 ? 'none' : JSON.stringify(scopes.join(' '))})`
+		);
+	}
 	for (const line of header) {
 		const m = /^@param\s+([a-z_][a-z0-9_]*)\s+([A-Z]+)(\?)?\s*(.*)$/.exec(line.trim());
 		if (!m) continue;
@@ -94,8 +109,9 @@ export function parseQuery(name: string, sql: string): NamedQuery {
 		name,
 		sql,
 		params,
+		scope: scopes[0] as QueryScope,
 		description: header
-			.filter((l) => !l.trim().startsWith('@param'))
+			.filter((l) => !/^@(param|scope)\b/.test(l.trim()))
 			.join('\n')
 			.trim()
 	};

@@ -2,4 +2,5 @@
 import { csvDownload, viewFromUrl } from '$lib/server/records';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) => csvDownload(viewFromUrl('actions', url));
+export const GET: RequestHandler = ({ url, locals }) =>
+	csvDownload(locals.scope, viewFromUrl('actions', url));
