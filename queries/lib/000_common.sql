@@ -17,13 +17,18 @@ CREATE OR REPLACE MACRO scope_allows(code) AS scope_all()
 	OR list_contains(getvariable('cosi_scope'), code);
 
 -- Whether the caller may see an import batch: one that stored a row of a state in scope.
+-- (IN, not a correlated EXISTS: of_batch is then read in the caller's scope, whatever its name.)
 CREATE OR REPLACE MACRO batch_visible(of_batch) AS scope_all()
-	OR EXISTS (SELECT 1 FROM sharing_event v WHERE v.batch_id = of_batch
-		AND list_contains(getvariable('cosi_scope'), v.member_state))
-	OR EXISTS (SELECT 1 FROM retention_record v WHERE v.batch_id = of_batch
-		AND list_contains(getvariable('cosi_scope'), v.member_state))
-	OR EXISTS (SELECT 1 FROM action_status v WHERE v.batch_id = of_batch
-		AND list_contains(getvariable('cosi_scope'), v.actor));
+	OR of_batch IN (
+		SELECT batch_id FROM sharing_event
+		WHERE list_contains(getvariable('cosi_scope'), member_state)
+		UNION ALL
+		SELECT batch_id FROM retention_record
+		WHERE list_contains(getvariable('cosi_scope'), member_state)
+		UNION ALL
+		SELECT batch_id FROM action_status
+		WHERE list_contains(getvariable('cosi_scope'), actor)
+	);
 
 -- The 27 EU member states (or the one asked for), for the breakdowns that list every member
 -- state whether or not it has rows: a state that sends nothing is a finding, not a gap.

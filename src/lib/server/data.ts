@@ -81,8 +81,8 @@ export async function openData(scope: Scope, options: DataOptions = {}): Promise
 }
 
 class GatedData implements OpenData {
-	/** The value cosi_scope holds now on this connection ('' = not set). */
-	private bound = '';
+	/** What cosi_scope holds now on this connection (null: nothing set yet). */
+	private bound: string | null = null;
 	private versionOnce: Promise<string> | null = null;
 	/** Statements on one connection run one at a time, so each sees the scope set for it. */
 	private queue: Promise<unknown> = Promise.resolve();
@@ -149,7 +149,8 @@ class GatedData implements OpenData {
 				: queryScope === 'records'
 					? this.scope.records
 					: undefined;
-		const value = states === undefined ? 'unset' : states === null ? '*' : states.join(',');
+		const value =
+			states === undefined ? 'unset' : states === null ? '*' : `[${states.join(',')}]`;
 		if (value === this.bound) return;
 		if (states === undefined) {
 			await this.con.run('RESET VARIABLE cosi_scope');

@@ -14,7 +14,9 @@ import {
 	todayIso,
 	type HeadlineMetrics
 } from './metrics.ts';
-import { loadQuery, runQuery, type ParamValue, type Row } from './queries.ts';
+import { withData } from './data.ts';
+import { loadQuery, type ParamValue, type Row } from './queries.ts';
+import { fullScope } from './scope.ts';
 
 const D = '2026-06-30';
 let dir: string;
@@ -37,8 +39,12 @@ async function freshDb(): Promise<{ con: DuckDBConnection; path: string }> {
 	const path = join(dir, `t${++dbCount}.duckdb`);
 	openPaths.push(path);
 	const store = await openStore(path);
+	pathOf.set(store.connection, path);
 	return { con: store.connection, path };
 }
+
+/** The file of each test database's connection: reads go through the data gate, by path. */
+const pathOf = new Map<DuckDBConnection, string>();
 
 type Value = string | number | boolean | null;
 type Kind = 'sharing' | 'actions' | 'retention';
@@ -164,7 +170,9 @@ async function addRule(
 }
 
 async function headline(con: DuckDBConnection, asOf = D, from?: string, to?: string) {
-	return headlineMetrics(con, { asOf, from, to });
+	return withData(fullScope, (d) => headlineMetrics(d, { asOf, from, to }), {
+		path: pathOf.get(con)
+	});
 }
 
 function progressOf(m: HeadlineMetrics, actor: string, programme = 'ROADMAP') {
@@ -192,7 +200,9 @@ function retentionOf(m: HeadlineMetrics, memberState: string) {
 async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue> = {}) {
 	const defaults: Record<string, ParamValue> = { as_of: D, limit: 10, offset: 0 };
 	const all = loadQuery(name).params.map((p) => [p.name, defaults[p.name] ?? null]);
-	return runQuery<Row>(con, name, { ...Object.fromEntries(all), ...params });
+	return withData(fullScope, (d) => d.rows<Row>(name, { ...Object.fromEntries(all), ...params }), {
+		path: pathOf.get(con)
+	});
 }
 
 describe('implementation progress', () => {
@@ -801,7 +811,27 @@ describe('headline shape and parameters', () => {
 		});
 		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { programme: 'A' });
 		const m = await headline(con);
-		expect(Object.keys(m)).toEqual(['asOf', 'progress', 'withheld', 'retention']);
+		expect(Object.keys(m)).toEqual(['asOf', 'progress', 'withheld', 'retention', 'eu']);
+		expect(Object.keys(m.eu)).toEqual(['progress', 'withheld', 'retention']);
+		// The EU rows: one per programme over its actors, and the totals over every state.
+		expect(m.eu.progress.map((p) => [p.programme, p.pairs, p.implemented])).toEqual([
+			['A', 1, 1],
+			['B', 2, 1]
+		]);
+		expect(Object.keys(m.eu.progress[0])).toEqual([
+			'programme',
+			'pairs',
+			'applicable',
+			'implemented',
+			'inProgress',
+			'notStarted',
+			'noReport',
+			'overdue',
+			'progressPct',
+			'weightedPct'
+		]);
+		expect(m.eu.withheld.relevant).toBe(0);
+		expect(m.eu.retention.compliancePct).toBeNull();
 		expect(m.asOf).toBe(D);
 		expect(m.progress.map((p) => `${p.programme}/${p.actor}`)).toEqual(['A/NL', 'B/BE', 'B/NL']);
 		expect(Object.keys(m.progress[0])).toEqual([
@@ -913,9 +943,10 @@ describe('GET /api/v1/metrics', () => {
 		process.env.COSI_DB = path;
 		const { GET } = await import('../../routes/api/v1/metrics/+server.ts');
 		const call = (query: string) =>
-			GET({ url: new URL(`http://localhost/api/v1/metrics?${query}`) } as Parameters<
-				typeof GET
-			>[0]);
+			GET({
+				url: new URL(`http://localhost/api/v1/metrics?${query}`),
+				locals: { scope: fullScope }
+			} as Parameters<typeof GET>[0]);
 		const ok = await call(`asOf=${D}&from=2026-01-01`);
 		expect(ok.status).toBe(200);
 		expect(await ok.json()).toEqual(expected);

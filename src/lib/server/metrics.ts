@@ -50,11 +50,20 @@ export interface RetentionFigure {
 	compliancePct: number | null;
 }
 
+/** A programme's figures over all its actors (EU bodies included). */
+export type ProgrammeTotal = Omit<ProgressFigure, 'actor'>;
+
 export interface HeadlineMetrics {
 	asOf: string;
 	progress: ProgressFigure[];
 	withheld: WithheldFigure[];
 	retention: RetentionFigure[];
+	/** The same figures over every actor or member state in scope: the overview's EU row. */
+	eu: {
+		progress: ProgrammeTotal[];
+		withheld: Omit<WithheldFigure, 'memberState'>;
+		retention: Omit<RetentionFigure, 'memberState'>;
+	};
 }
 
 // The output keys, in output order; each is read from the snake_case column of the same name.
@@ -93,10 +102,7 @@ const retentionKeys = [
 ] as const satisfies readonly (keyof RetentionFigure)[];
 
 /** Compute the headline metrics as of `asOf`, the sharing figures limited to [from, to]. */
-export async function headlineMetrics(
-	data: Data,
-	params: MetricsParams
-): Promise<HeadlineMetrics> {
+export async function headlineMetrics(data: Data, params: MetricsParams): Promise<HeadlineMetrics> {
 	const { asOf, from, to } = checkMetricsParams(params, apiNames);
 	const progress = await data.rows('progress_by_actor', {
 		as_of: asOf,
@@ -113,11 +119,26 @@ export async function headlineMetrics(
 		as_of: asOf,
 		member_state: null
 	});
+	const summary = await data.rows('progress_summary', { as_of: asOf, programme: null });
+	const [withheldTotal] = await data.rows('withheld_total', {
+		as_of: asOf,
+		from: from ?? null,
+		to: to ?? null
+	});
+	const [retentionTotal] = await data.rows('retention_total', { as_of: asOf });
+	const without = (keys: readonly string[], key: string) => keys.filter((k) => k !== key);
 	return {
 		asOf,
 		progress: progress.map((r) => pick<ProgressFigure>(r, progressKeys)),
 		withheld: withheld.map((r) => pick<WithheldFigure>(r, withheldKeys)),
-		retention: retention.map((r) => pick<RetentionFigure>(r, retentionKeys))
+		retention: retention.map((r) => pick<RetentionFigure>(r, retentionKeys)),
+		eu: {
+			progress: summary
+				.filter((r) => r.level === 'programme')
+				.map((r) => pick<ProgrammeTotal>(r, without(progressKeys, 'actor'))),
+			withheld: pick(withheldTotal, without(withheldKeys, 'memberState')),
+			retention: pick(retentionTotal, without(retentionKeys, 'memberState'))
+		}
 	};
 }
 
