@@ -1,7 +1,7 @@
 // Record what the running app answers for a crawl of its own links, to compare two versions of
 // the code on the same data (a refactoring must not change a byte it does not mean to).
 //
-//   node scripts/dev/url-snapshot.js BASE_URL OUT_DIR [--max N] [--urls FILE]
+//   node scripts/dev/url-snapshot.js BASE_URL OUT_DIR [--max N] [--urls FILE [--only]]
 //
 // Crawls from a fixed set of seed URLs (and the lines of --urls), in English and Dutch,
 // following same-site links, and writes one file per answer (status, content type, body) to
@@ -20,7 +20,9 @@ const opt = (name, fallback) => {
 	return i >= 0 ? rest[i + 1] : fallback;
 };
 const max = Number(opt('--max', 1500));
-const seeds = [
+// --only: fetch exactly the --urls lines (both languages), follow no link.
+const only = rest.includes('--only');
+const seeds = only ? [] : [
 	'/',
 	'/?asOf=2025-06-30',
 	'/?asOf=2019-12-31&programme=EU-ROADMAP',
@@ -43,9 +45,11 @@ const seeds = [
 	'/member-states/NL?asOf=2025-06-30',
 	'/member-states/FR?asOf=2025-06-30',
 	'/member-states/XX',
-	'/records/sharing?decision=maybe',
-	...(opt('--urls') ? readFileSync(opt('--urls'), 'utf8').split('\n').filter(Boolean) : [])
+	'/records/sharing?decision=maybe'
 ];
+seeds.push(
+	...(opt('--urls') ? readFileSync(opt('--urls'), 'utf8').split('\n').filter(Boolean) : [])
+);
 mkdirSync(out, { recursive: true });
 
 const seen = new Set();
@@ -69,7 +73,7 @@ while (queue.length > 0 && count < max) {
 		join(out, name),
 		`${path}\n${res.status} ${type} ${res.headers.get('location') ?? ''}\n\n${body}`
 	);
-	if (!type.includes('text/html')) continue;
+	if (only || !type.includes('text/html')) continue;
 	for (const m of body.matchAll(/href="(\.?\/[^"#]*)"/g)) {
 		const target = new URL(m[1].replaceAll('&amp;', '&'), new URL(path, base));
 		const href = target.pathname + target.search;

@@ -213,7 +213,11 @@ async function batchesCommand(args: string[], out: Out): Promise<number> {
 	const limit = limitFlag(values.limit, 1000);
 	return withStore(values.db, async (store) => {
 		// The command line is the operator's own: every member state.
-		const rows = await withData(fullScope, (d) => d.rows('batch_list', { limit, offset: 0 }), store);
+		const rows = await withData(
+			fullScope,
+			(d) => d.rows('batch_list', { limit, offset: 0 }),
+			store
+		);
 		if (values.json) out(JSON.stringify(rows, null, 2));
 		else if (rows.length === 0)
 			out('no batches yet: import with npx cosi ingest FILE --kind sharing|actions|retention');

@@ -269,7 +269,7 @@ test.describe('overview', () => {
 	test('a bad date is a helpful 400 page', async ({ page }) => {
 		const response = await page.goto('/?asOf=2025-02-30');
 		expect(response?.status()).toBe(400);
-		await expect(page.getByText('invalid asOf: "2025-02-30"')).toBeVisible();
+		await expect(page.getByText('Invalid asOf: "2025-02-30"')).toBeVisible();
 	});
 
 	test('is accessible, and fits at 1280 and 390 pixels', async ({ page }, testInfo) => {

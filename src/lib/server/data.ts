@@ -21,13 +21,7 @@ export type Params = Record<string, ParamValue | undefined>;
 
 // What the CLI and the server's start need of the store itself (opening, closing, locks), so
 // that they need nothing below this module.
-export {
-	closeStore,
-	DatabaseLockedError,
-	openStore,
-	resolveDbPath,
-	type Store
-} from './db.ts';
+export { closeStore, DatabaseLockedError, openStore, resolveDbPath, type Store } from './db.ts';
 export type { Row } from './queries.ts';
 
 /** What a reader of the data is given inside withData. */
@@ -149,8 +143,7 @@ class GatedData implements OpenData {
 				: queryScope === 'records'
 					? this.scope.records
 					: undefined;
-		const value =
-			states === undefined ? 'unset' : states === null ? '*' : `[${states.join(',')}]`;
+		const value = states === undefined ? 'unset' : states === null ? '*' : `[${states.join(',')}]`;
 		if (value === this.bound) return;
 		if (states === undefined) {
 			await this.con.run('RESET VARIABLE cosi_scope');

@@ -7,13 +7,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { metricsCommand } from '../../cli/metrics.ts';
 import { closeStore, openStore } from './db.ts';
-import {
-	apiNames,
-	checkMetricsParams,
-	headlineMetrics,
-	todayIso,
-	type HeadlineMetrics
-} from './metrics.ts';
+import { apiNames, checkMetricsParams, headlineMetrics, type HeadlineMetrics } from './metrics.ts';
+import { resetClock, setClock, todayIso } from './clock.ts';
 import { withData } from './data.ts';
 import { loadQuery, type ParamValue, type Row } from './queries.ts';
 import { fullScope } from './scope.ts';
@@ -881,13 +876,13 @@ describe('headline shape and parameters', () => {
 
 	it('rejects a bad date, showing it, and a period that ends before it starts', () => {
 		expect(() => checkMetricsParams({ asOf: '2026-13-01' })).toThrow(
-			'invalid --as-of: "2026-13-01" (expected YYYY-MM-DD)'
+			'invalid --as-of: "2026-13-01" (expected YYYY-MM-DD from 1900 to 2100)'
 		);
 		expect(() => checkMetricsParams({ asOf: D, from: '30-06-2026' })).toThrow(
-			'invalid --from: "30-06-2026" (expected YYYY-MM-DD)'
+			'invalid --from: "30-06-2026" (expected YYYY-MM-DD from 1900 to 2100)'
 		);
 		expect(() => checkMetricsParams({ asOf: D, to: '2026-02-30' }, apiNames)).toThrow(
-			'invalid to: "2026-02-30" (expected YYYY-MM-DD)'
+			'invalid to: "2026-02-30" (expected YYYY-MM-DD from 1900 to 2100)'
 		);
 		expect(() => checkMetricsParams({ asOf: D, from: '2026-02-01', to: '2026-01-31' })).toThrow(
 			/invalid period: --from 2026-02-01 is after --to 2026-01-31/
@@ -897,11 +892,28 @@ describe('headline shape and parameters', () => {
 			from: '2026-01-01',
 			to: null
 		});
-		expect(checkMetricsParams({}).asOf).toBe(todayIso());
+		// Today by the clock, not by the day the test runs.
+		setClock(new Date('2031-02-28T23:59:59Z'));
+		try {
+			expect(checkMetricsParams({}).asOf).toBe('2031-02-28');
+		} finally {
+			resetClock();
+		}
 	});
 
-	it('formats today in local time', () => {
-		expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+	it('takes today in UTC, whatever the time zone', () => {
+		// 23:30 in UTC is already the next day in Amsterdam: the as-of date is the UTC one.
+		expect(todayIso(new Date('2026-01-05T23:30:00Z'))).toBe('2026-01-05');
+		expect(todayIso(new Date('2026-01-05T23:30:00-02:00'))).toBe('2026-01-06');
+	});
+
+	it('refuses dates outside 1900 to 2100, naming the range', () => {
+		for (const asOf of ['0000-01-01', '1899-12-31', '2101-01-01']) {
+			expect(() => checkMetricsParams({ asOf }, apiNames)).toThrow(
+				`invalid asOf: "${asOf}" (expected YYYY-MM-DD from 1900 to 2100)`
+			);
+		}
+		expect(checkMetricsParams({ asOf: '1900-01-01' }).asOf).toBe('1900-01-01');
 	});
 });
 
@@ -931,7 +943,9 @@ describe('cosi metrics', () => {
 			(s) => errors.push(s)
 		);
 		expect(code).toBe(1);
-		expect(errors).toEqual(['cosi metrics: invalid --as-of: "2026-13-01" (expected YYYY-MM-DD)']);
+		expect(errors).toEqual([
+			'cosi metrics: invalid --as-of: "2026-13-01" (expected YYYY-MM-DD from 1900 to 2100)'
+		]);
 	});
 });
 
@@ -952,7 +966,9 @@ describe('GET /api/v1/metrics', () => {
 		expect(await ok.json()).toEqual(expected);
 		const bad = await call('asOf=2026-06-31');
 		expect(bad.status).toBe(400);
-		expect(await bad.json()).toEqual({ error: 'invalid asOf: "2026-06-31" (expected YYYY-MM-DD)' });
+		expect(await bad.json()).toEqual({
+			error: 'invalid asOf: "2026-06-31" (expected YYYY-MM-DD from 1900 to 2100)'
+		});
 		delete process.env.COSI_DB;
 	});
 });

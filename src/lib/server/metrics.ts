@@ -5,7 +5,12 @@
 // retention_by_member_state; this module validates the dates and maps snake_case rows onto the
 // camelCase shape that the CLI (`cosi metrics --json`) and GET /api/v1/metrics both return.
 import type { Data } from './data.ts';
-import { isRealDate, type Row } from './queries.ts';
+import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates.ts';
+import { todayIso } from './clock.ts';
+
+// Until every page module takes today from the clock itself.
+export { todayIso };
+import type { Row } from './queries.ts';
 
 export interface MetricsParams {
 	/** The as-of date D (YYYY-MM-DD): only rows dated on or before D count. */
@@ -192,14 +197,10 @@ export function checkMetricsParams(
 
 function checkDate(value: string | null | undefined, name: string): string | null {
 	if (value === undefined || value === null || value === '') return null;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
-		throw new MetricsParamError(`invalid ${name}: ${JSON.stringify(value)} (expected YYYY-MM-DD)`);
+	if (!isIsoDate(value)) {
+		throw new MetricsParamError(
+			`invalid ${name}: ${JSON.stringify(value)} (expected YYYY-MM-DD from ${MIN_YEAR} to ${MAX_YEAR})`
+		);
 	}
 	return value;
-}
-
-/** Today's date in the server's local time zone, as YYYY-MM-DD (the default as-of date). */
-export function todayIso(now: Date = new Date()): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

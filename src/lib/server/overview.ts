@@ -147,7 +147,6 @@ export interface Overview {
 	hasData: { progress: boolean; sharing: boolean; retention: boolean };
 }
 
-
 /** Kinds of actor listed as rows of the member-state table (EU bodies are not). */
 const stateKinds = new Set(['member_state', 'associated', 'historical']);
 

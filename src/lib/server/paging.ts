@@ -3,46 +3,41 @@
 // list query with its total from the matching count query (`${list}_count`, same parameters).
 import { error } from '@sveltejs/kit';
 import type { Data } from './data.ts';
+import { pageCount, PAGE_SIZE } from '$lib/params';
+import { m } from '$lib/paraglide/messages';
 import type { ParamValue } from './queries.ts';
+import { urlPage } from './url.ts';
 
-/** Rows to a page. */
-export const PAGE_SIZE = 50;
+export { MAX_INTEGER, PAGE_SIZE } from '$lib/params';
 
-/** Largest value of an INTEGER column: a larger id cannot exist. */
-export const MAX_INTEGER = 2_147_483_647;
-
-/**
- * The page number from ?page=N: 1 when absent or empty; 400 with `message` (given the value as
- * JSON) for anything but a positive integer of up to six digits.
- */
-export function pageParam(url: URL, message: (value: string) => string): number {
-	const raw = url.searchParams.get('page');
-	if (raw === null || raw === '') return 1;
-	const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-	if (!Number.isInteger(n) || n < 1) error(400, message(JSON.stringify(raw)));
-	return n;
+/** ?page=N (the message argument is gone: every page says the same). */
+export function pageParam(url: URL, message?: (value: string) => string): number {
+	void message;
+	return urlPage(url);
 }
 
 /**
- * Page `page` of the named list query with `filter`, and the row of its count query, whose
- * `total` is the view's total (it may hold more counts). 404 with `noPage` (given the number of
- * pages) when the page is past the last; an empty list has one page.
+ * Page `page` of the named list query with `filter`, and the row of its count query
+ * (`${list}_count`, same parameters), whose `total` is the view's total (it may hold more
+ * counts). 404 when the page is past the last; an empty list has one page.
  */
 export async function pageOfRows<C extends { total: number } = { total: number }>(
 	data: Data,
 	list: string,
 	filter: Record<string, ParamValue>,
 	page: number,
-	noPage: (pageCount: number) => string
+	/** @deprecated every list now says the same: rec_error_no_page. */
+	noPage?: (pageCount: number) => string
 ): Promise<{ rows: unknown[]; counted: C; total: number; pageCount: number }> {
-	const [counted] = await data.rows<C>(`${list}_count`, filter);
-	const total = counted.total;
-	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	if (page > pageCount) error(404, noPage(pageCount));
+	void noPage;
+	const counted = await data.row<C>(`${list}_count`, filter);
+	const total = counted?.total ?? 0;
+	const pages = pageCount(total);
+	if (page > pages) error(404, m.rec_error_no_page({ page, pages }));
 	const rows = await data.rows(list, {
 		...filter,
 		limit: PAGE_SIZE,
 		offset: (page - 1) * PAGE_SIZE
 	});
-	return { rows, counted, total, pageCount };
+	return { rows, counted: counted as C, total, pageCount: pages };
 }

@@ -13,6 +13,7 @@ import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { DuckDBTypeId, dateValue } from '@duckdb/node-api';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates.ts';
 import { repoRoot } from './db.ts';
 
 export const queriesDir = join(repoRoot, 'queries');
@@ -117,8 +118,6 @@ export function parseQuery(name: string, sql: string): NamedQuery {
 	};
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Check that `given` matches the declared parameters exactly; returns the values to bind. */
 export function checkParams(
 	query: NamedQuery,
@@ -153,8 +152,8 @@ function coerceParam(queryName: string, p: ParamSpec, v: ParamValue): ParamValue
 		new Error(`query ${queryName}: invalid ${p.name}: ${JSON.stringify(v)} (expected ${expected})`);
 	switch (p.type) {
 		case 'DATE':
-			if (typeof v !== 'string' || !isoDate.test(v) || !isRealDate(v))
-				throw bad('a date YYYY-MM-DD');
+			if (typeof v !== 'string' || !isIsoDate(v))
+				throw bad(`a date YYYY-MM-DD from ${MIN_YEAR} to ${MAX_YEAR}`);
 			return v;
 		case 'INTEGER':
 			if (typeof v !== 'number' || !Number.isInteger(v)) throw bad('an integer');
@@ -171,10 +170,8 @@ function coerceParam(queryName: string, p: ParamSpec, v: ParamValue): ParamValue
 	}
 }
 
-export function isRealDate(iso: string): boolean {
-	const d = new Date(`${iso}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
+/** @deprecated the one date check is isIsoDate in $lib/dates. */
+export const isRealDate = isIsoDate;
 
 /**
  * Run a named query and return typed rows: integers and decimals as numbers, dates as

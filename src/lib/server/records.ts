@@ -1,18 +1,11 @@
 // The records pages and their CSV downloads: which named query each record set uses, its
 // parameters for a parsed view, a page of rows, every row as CSV, and the filter-form options.
-import { error } from '@sveltejs/kit';
-import { FilterError, parseFilters, type Filters } from '$lib/filters';
-import {
-	PAGE_SIZE,
-	parsePage,
-	parseView,
-	viewParams,
-	type RecordSet,
-	type RecordsView
-} from '$lib/records/params';
+import { PAGE_SIZE } from '$lib/params';
+import { viewParams, type RecordSet, type RecordsView } from '$lib/records/params';
 import { m } from '$lib/paraglide/messages';
 import { csvResponse, fileNamePart } from './csv.ts';
-import { todayIso } from './metrics.ts';
+import { pageOfRows } from './paging.ts';
+import { urlFilters, urlPage, urlView } from './url.ts';
 import { openData, type Data } from './data.ts';
 import type { ParamValue, Row } from './queries.ts';
 import type { Scope } from './scope.ts';
@@ -153,33 +146,12 @@ export function queryParams(view: RecordsView): Record<string, ParamValue> {
 }
 
 /** Parse a records URL; a 400 naming the bad parameter and the accepted values otherwise. */
-export function viewFromUrl(set: RecordSet, url: URL): RecordsView {
-	try {
-		return parseView(set, url, todayIso());
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
-}
+export const viewFromUrl = urlView;
 
 /** The report filters of any page (as-of date, actor, ...); a 400 for a bad value. */
-export function filtersFromUrl(url: URL): Filters {
-	try {
-		return parseFilters(url, todayIso());
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
-}
+export const filtersFromUrl = urlFilters;
 
-export function pageFromUrl(url: URL): number {
-	try {
-		return parsePage(url);
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
-}
+export const pageFromUrl = urlPage;
 
 export async function countRows(data: Data, view: RecordsView): Promise<number> {
 	const row = await data.row<{ total: number }>(setSpecs[view.set].count, queryParams(view));
@@ -188,14 +160,12 @@ export async function countRows(data: Data, view: RecordsView): Promise<number> 
 
 /** One page of a records table (50 rows), with the total and the number of pages. */
 export async function loadRecordsPage(data: Data, view: RecordsView, page: number) {
-	const total = await countRows(data, view);
-	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	if (page > pageCount) error(404, m.rec_error_no_page({ page, pages: pageCount }));
-	const rows = await data.rows(setSpecs[view.set].list, {
-		...queryParams(view),
-		limit: PAGE_SIZE,
-		offset: (page - 1) * PAGE_SIZE
-	});
+	const { rows, total, pageCount } = await pageOfRows(
+		data,
+		setSpecs[view.set].list,
+		queryParams(view),
+		page
+	);
 	return { total, page, pageCount, pageSize: PAGE_SIZE, rows };
 }
 

@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Store } from '../db.ts';
-import { isRealDate, loadQuery } from '../queries.ts';
+import { isIsoDate } from '../../dates.ts';
+import { loadQuery } from '../queries.ts';
 import { fingerprint, transcodeWindows1252 } from './encoding.ts';
 import { kindSpecs, looksPersonal, normalizeHeader, type KindSpec } from './fields.ts';
 import { loadProfile, ProfileError, type Profile } from './profiles.ts';
@@ -250,7 +251,7 @@ function checkOptions(profile: Profile, options: Record<string, string>): string
 			const accepted = Object.keys(profile.options);
 			return `profile ${profile.name} has no option ${JSON.stringify(name)} (expected ${accepted.length ? accepted.join(', ') : 'none'})`;
 		}
-		if (/_on$|deadline/.test(field) && !isRealDate(value)) {
+		if (/_on$|deadline/.test(field) && !isIsoDate(value)) {
 			return `invalid ${name}: ${JSON.stringify(value)} (expected a date YYYY-MM-DD)`;
 		}
 	}

@@ -1,0 +1,32 @@
+// The query string of a request, read with the one parser ($lib/params): a bad parameter is a
+// 400 with its translated message, the default as-of date is today by the clock (UTC).
+import { error } from '@sveltejs/kit';
+import { parseFilters, type Filters } from '$lib/filters';
+import { pageParam, ParamError } from '$lib/params';
+import { parseView, type RecordSet, type RecordsView } from '$lib/records/params';
+import { todayIso } from './clock.ts';
+
+/** `parse()`, with a ParamError answered as 400. */
+export function fromUrl<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (e) {
+		if (e instanceof ParamError) error(400, e.message);
+		throw e;
+	}
+}
+
+/** The dashboard filters (asOf, period, programme, ms, channel, register, legalBasis). */
+export function urlFilters(url: URL): Filters {
+	return fromUrl(() => parseFilters(url, todayIso()));
+}
+
+/** The view of a records page or download: its filters and the set's own parameters. */
+export function urlView<S extends RecordSet>(set: S, url: URL): Extract<RecordsView, { set: S }> {
+	return fromUrl(() => parseView(set, url, todayIso())) as Extract<RecordsView, { set: S }>;
+}
+
+/** ?page=N. */
+export function urlPage(url: URL): number {
+	return fromUrl(() => pageParam(url));
+}
