@@ -12,6 +12,16 @@ import { resetClock, setClock, todayIso } from './clock.ts';
 import { withData } from './data.ts';
 import { loadQuery, type ParamValue, type Row } from './queries.ts';
 import { fullScope } from './scope.ts';
+import {
+	addBatch,
+	addRecord,
+	addRule,
+	addSharing,
+	addStatus,
+	insertRow,
+	type Extra,
+	type Kind
+} from '../../../tests/helpers/fixtures.ts';
 
 const D = '2026-06-30';
 let dir: string;
@@ -41,10 +51,6 @@ async function freshDb(): Promise<{ con: DuckDBConnection; path: string }> {
 /** The file of each test database's connection: reads go through the data gate, by path. */
 const pathOf = new Map<DuckDBConnection, string>();
 
-type Value = string | number | boolean | null;
-type Kind = 'sharing' | 'actions' | 'retention';
-type Extra = Record<string, Value>;
-
 /** A fresh database with batches 1 .. count of one kind, imported on 1 Jan 2026. */
 async function dbWithBatches(
 	kind: Kind,
@@ -53,115 +59,6 @@ async function dbWithBatches(
 	const db = await freshDb();
 	for (let batchId = 1; batchId <= count; batchId++) await addBatch(db.con, batchId, kind);
 	return db;
-}
-
-async function insert(con: DuckDBConnection, table: string, row: Record<string, Value>) {
-	const names = Object.keys(row);
-	const sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `$${n}`).join(', ')})`;
-	await con.run(sql, row);
-}
-
-async function addBatch(
-	con: DuckDBConnection,
-	batchId: number,
-	kind: Kind,
-	importedAt = '2026-01-01 12:00:00'
-) {
-	await insert(con, 'batch', {
-		batch_id: batchId,
-		kind,
-		file_name: `${kind}-${batchId}.csv`,
-		file_format: 'csv',
-		sha256: `sha-${batchId}`,
-		profile: 'canonical',
-		imported_at: importedAt,
-		imported_by: 'test',
-		rows_read: 0,
-		rows_accepted: 0,
-		rows_rejected: 0
-	});
-}
-
-let sourceRow = 1;
-
-/** An action status row of programme ROADMAP in batch 1, unless extra says otherwise. */
-async function addStatus(
-	con: DuckDBConnection,
-	actionId: string,
-	actor: string,
-	reportedOn: string,
-	status: string,
-	extra: Extra = {}
-) {
-	await insert(con, 'action_status', {
-		batch_id: 1,
-		source_row: ++sourceRow,
-		programme: 'ROADMAP',
-		action_id: actionId,
-		actor,
-		reported_on: reportedOn,
-		status,
-		...extra
-	});
-}
-
-/** A relevant sharing row on 15 Jan 2026 over SIS in batch 1, unless extra says otherwise. */
-async function addSharing(
-	con: DuckDBConnection,
-	memberState: string,
-	decision: string,
-	extra: Extra = {}
-) {
-	await insert(con, 'sharing_event', {
-		batch_id: 1,
-		source_row: ++sourceRow,
-		event_id: `E${sourceRow}`,
-		occurred_on: '2026-01-15',
-		member_state: memberState,
-		channel: 'SIS',
-		relevant: true,
-		decision,
-		...extra
-	});
-}
-
-/** A SIS registration record in batch 1, unless extra says otherwise. */
-async function addRecord(
-	con: DuckDBConnection,
-	memberState: string,
-	legalBasis: string,
-	createdOn: string,
-	extra: Extra = {}
-) {
-	await insert(con, 'retention_record', {
-		batch_id: 1,
-		source_row: ++sourceRow,
-		record_id: `R${sourceRow}`,
-		member_state: memberState,
-		register: 'SIS',
-		legal_basis: legalBasis,
-		created_on: createdOn,
-		kind: 'registration',
-		...extra
-	});
-}
-
-/** A retention rule for tests (the shipped rules all have zero grace days). */
-async function addRule(
-	con: DuckDBConnection,
-	legalBasis: string,
-	reviewMonths: number,
-	maxMonths: number | null,
-	graceDays = 0
-) {
-	await insert(con, 'retention_rule', {
-		legal_basis: legalBasis,
-		description: 'test rule',
-		review_months: reviewMonths,
-		max_retention_months: maxMonths,
-		grace_days: graceDays,
-		source: 'test'
-	});
 }
 
 async function headline(con: DuckDBConnection, asOf = D, from?: string, to?: string) {
@@ -757,13 +654,13 @@ describe('retention compliance', () => {
 describe('data quality', () => {
 	it('counts rejected, superseded, empty and late rows per batch and sender', async () => {
 		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions', '2026-01-31 09:00:00');
-		await addBatch(con, 2, 'actions', '2026-02-01 09:00:00');
+		await addBatch(con, 1, 'actions', { imported_at: '2026-01-31 09:00:00' });
+		await addBatch(con, 2, 'actions', { imported_at: '2026-02-01 09:00:00' });
 		for (const [column, message] of [
 			['status', 'unknown status'],
 			['actor', 'unknown actor']
 		]) {
-			await insert(con, 'reject', { batch_id: 2, row_number: 7, column_name: column, message });
+			await insertRow(con, 'reject', { batch_id: 2, row_number: 7, column_name: column, message });
 		}
 		// Batch 1: reported 1 Jan, imported 31 Jan: 30 days, on time. Superseded by batch 2.
 		await addStatus(con, '1', 'NL', '2026-01-01', 'in_progress', { superseded_by: 2 });

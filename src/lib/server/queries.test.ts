@@ -15,6 +15,14 @@ import {
 	type Row
 } from './queries.ts';
 import { fullScope, type Scope } from './scope.ts';
+import {
+	addBatch,
+	addRecord,
+	addReject,
+	addSharing,
+	addStatus,
+	type Extra
+} from '../../../tests/helpers/fixtures.ts';
 
 const asOf = '2026-06-30';
 let dir: string;
@@ -59,50 +67,145 @@ async function loadSampleData(s: Store): Promise<void> {
  */
 async function insertFixture(s: Store): Promise<void> {
 	const con = s.connection;
-	await con.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256, profile,
-		imported_at, imported_by, rows_read, rows_accepted, rows_rejected) VALUES
-		(900001, 'actions', 'fixture-actions.csv', 'csv', 'f1', 'canonical', TIMESTAMP '2026-05-20 10:00:00', 'test', 4, 3, 1),
-		(900002, 'sharing', 'fixture-sharing.csv', 'csv', 'f2', 'canonical', TIMESTAMP '2026-06-01 10:00:00', 'test', 4, 4, 0),
-		(900003, 'retention', 'fixture-retention.csv', 'csv', 'f3', 'canonical', TIMESTAMP '2026-06-02 10:00:00', 'test', 3, 3, 0)`);
-	await con.run(`INSERT INTO reject (batch_id, row_number, column_name, value, message) VALUES
-		(900001, 5, 'status', 'bogus', 'unknown status')`);
-	await con.run(`INSERT INTO action_status (batch_id, source_row, programme, action_id, actor,
-		reported_on, status, title, chapter, deadline, responsible, completion_pct) VALUES
-		(900001, 2, 'FIXTURE', '1', 'NL', DATE '2026-03-31', 'implemented', 'One', '1. First', DATE '2025-12-31', 'MS EUROPOL', NULL),
-		(900001, 3, 'FIXTURE', '2', 'EUROPOL', DATE '2026-03-31', 'in_progress', 'Two', '2. Second', DATE '2026-12-31', 'EUROPOL', 40),
-		(900001, 4, 'FIXTURE', '3', 'COM', DATE '2026-03-31', 'not_applicable', 'Three', NULL, NULL, 'COM', NULL)`);
-	await con.run(`INSERT INTO sharing_event (batch_id, source_row, event_id, occurred_on,
-		member_state, channel, relevant, decision, shared_on, withholding_ground, weighing_documented) VALUES
-		(900002, 2, 'FX-1', DATE '2026-01-10', 'NL', 'SIS', true, 'shared', DATE '2026-01-12', NULL, NULL),
-		(900002, 3, 'FX-2', DATE '2026-02-10', 'NL', 'SIENA', true, 'withheld', NULL, 'operational', true),
-		(900002, 4, 'FX-3', DATE '2026-03-10', 'BE', 'SIS', true, 'withheld', NULL, NULL, false),
-		(900002, 5, 'FX-4', DATE '2026-04-10', 'BE', 'EIS', true, 'pending', NULL, NULL, NULL)`);
-	await con.run(`INSERT INTO retention_record (batch_id, source_row, record_id, member_state,
-		register, legal_basis, created_on, kind, authority, last_reviewed_on, deleted_on, impact_assessed) VALUES
-		(900003, 2, 'FX-R1', 'NL', 'SIS', 'SIS-36', DATE '2024-01-31', 'alert', 'Politie', DATE '2025-06-01', NULL, true),
-		(900003, 3, 'FX-R2', 'NL', 'CTER', 'WPG-9', DATE '2019-01-15', 'registration', NULL, NULL, NULL, NULL),
-		(900003, 4, 'FX-R3', 'BE', 'SIS', 'SIS-36', DATE '2023-03-01', 'alert', 'Police', NULL, DATE '2026-01-01', false)`);
+	const at = (imported_at: string, counts: Extra) => ({ imported_at, ...counts });
+	await addBatch(con, 900001, 'actions', {
+		file_name: 'fixture-actions.csv',
+		...at('2026-05-20 10:00:00', { rows_read: 4, rows_accepted: 3, rows_rejected: 1 })
+	});
+	await addBatch(con, 900002, 'sharing', {
+		file_name: 'fixture-sharing.csv',
+		...at('2026-06-01 10:00:00', { rows_read: 4, rows_accepted: 4, rows_rejected: 0 })
+	});
+	await addBatch(con, 900003, 'retention', {
+		file_name: 'fixture-retention.csv',
+		...at('2026-06-02 10:00:00', { rows_read: 3, rows_accepted: 3, rows_rejected: 0 })
+	});
+	await addReject(con, 900001, 5, 'status', 'bogus', 'unknown status');
+	const fixture = { programme: 'FIXTURE', batch_id: 900001 };
+	await addStatus(con, '1', 'NL', '2026-03-31', 'implemented', {
+		...fixture,
+		source_row: 2,
+		title: 'One',
+		chapter: '1. First',
+		deadline: '2025-12-31',
+		responsible: 'MS EUROPOL'
+	});
+	await addStatus(con, '2', 'EUROPOL', '2026-03-31', 'in_progress', {
+		...fixture,
+		source_row: 3,
+		title: 'Two',
+		chapter: '2. Second',
+		deadline: '2026-12-31',
+		responsible: 'EUROPOL',
+		completion_pct: 40
+	});
+	await addStatus(con, '3', 'COM', '2026-03-31', 'not_applicable', {
+		...fixture,
+		source_row: 4,
+		title: 'Three',
+		responsible: 'COM'
+	});
+	const sharing = (row: number, id: string, on: string, extra: Extra = {}) => ({
+		batch_id: 900002,
+		source_row: row,
+		event_id: id,
+		occurred_on: on,
+		...extra
+	});
+	await addSharing(
+		con,
+		'NL',
+		'shared',
+		sharing(2, 'FX-1', '2026-01-10', { shared_on: '2026-01-12' })
+	);
+	await addSharing(con, 'NL', 'withheld', {
+		...sharing(3, 'FX-2', '2026-02-10', { channel: 'SIENA' }),
+		withholding_ground: 'operational',
+		weighing_documented: true
+	});
+	await addSharing(
+		con,
+		'BE',
+		'withheld',
+		sharing(4, 'FX-3', '2026-03-10', { weighing_documented: false })
+	);
+	await addSharing(con, 'BE', 'pending', sharing(5, 'FX-4', '2026-04-10', { channel: 'EIS' }));
+	const record = (row: number, id: string, extra: Extra) => ({
+		batch_id: 900003,
+		source_row: row,
+		record_id: id,
+		...extra
+	});
+	await addRecord(
+		con,
+		'NL',
+		'SIS-36',
+		'2024-01-31',
+		record(2, 'FX-R1', {
+			kind: 'alert',
+			authority: 'Politie',
+			last_reviewed_on: '2025-06-01',
+			impact_assessed: true
+		})
+	);
+	await addRecord(con, 'NL', 'WPG-9', '2019-01-15', record(3, 'FX-R2', { register: 'CTER' }));
+	await addRecord(
+		con,
+		'BE',
+		'SIS-36',
+		'2023-03-01',
+		record(4, 'FX-R3', {
+			kind: 'alert',
+			authority: 'Police',
+			deleted_on: '2026-01-01',
+			impact_assessed: false
+		})
+	);
 	// Data quality: a sharing batch of NL rows only, so its rejected rows (one with two problems)
 	// are NL's, that supersedes FX-1; and a retention batch imported after 30 June 2026 that
 	// supersedes FX-R1, which is therefore superseded as of a later date but not as of asOf. Each
 	// records, as the ingest does, how many earlier rows it superseded.
-	await con.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256, profile,
-		imported_at, imported_by, rows_read, rows_accepted, rows_rejected, rows_superseded) VALUES
-		(900004, 'sharing', 'fixture-sharing-2.csv', 'csv', 'f4', 'canonical', TIMESTAMP '2026-06-10 10:00:00', 'test', 4, 2, 2, 1),
-		(900005, 'retention', 'fixture-retention-2.csv', 'csv', 'f5', 'canonical', TIMESTAMP '2026-07-15 10:00:00', 'test', 1, 1, 0, 1)`);
-	await con.run(`INSERT INTO reject (batch_id, row_number, column_name, value, message) VALUES
-		(900004, 4, 'decision', 'maybe', 'unknown decision'),
-		(900004, 4, 'occurred_on', '2026-02-30', 'invalid date'),
-		(900004, 5, NULL, NULL, 'row has too many cells')`);
-	await con.run(`INSERT INTO sharing_event (batch_id, source_row, event_id, occurred_on,
-		member_state, channel, relevant, decision, shared_on, recipient) VALUES
-		(900004, 2, 'FX-1', DATE '2026-01-10', 'NL', 'SIS', true, 'shared', NULL, 'BE'),
-		(900004, 3, 'FX-5', DATE '2026-05-10', 'NL', 'EIS', true, 'withheld', NULL, NULL)`);
+	await addBatch(con, 900004, 'sharing', {
+		file_name: 'fixture-sharing-2.csv',
+		...at('2026-06-10 10:00:00', { rows_read: 4, rows_accepted: 2, rows_rejected: 2 }),
+		rows_superseded: 1
+	});
+	await addBatch(con, 900005, 'retention', {
+		file_name: 'fixture-retention-2.csv',
+		...at('2026-07-15 10:00:00', { rows_read: 1, rows_accepted: 1, rows_rejected: 0 }),
+		rows_superseded: 1
+	});
+	await addReject(con, 900004, 4, 'decision', 'maybe', 'unknown decision');
+	await addReject(con, 900004, 4, 'occurred_on', '2026-02-30', 'invalid date');
+	await addReject(con, 900004, 5, null, null, 'row has too many cells');
+	const second = { batch_id: 900004, recipient: null };
+	await addSharing(con, 'NL', 'shared', {
+		...second,
+		source_row: 2,
+		event_id: 'FX-1',
+		occurred_on: '2026-01-10',
+		recipient: 'BE'
+	});
+	await addSharing(con, 'NL', 'withheld', {
+		...second,
+		source_row: 3,
+		event_id: 'FX-5',
+		occurred_on: '2026-05-10',
+		channel: 'EIS'
+	});
 	await con.run(`UPDATE sharing_event SET superseded_by = 900004
 		WHERE batch_id = 900002 AND event_id = 'FX-1'`);
-	await con.run(`INSERT INTO retention_record (batch_id, source_row, record_id, member_state,
-		register, legal_basis, created_on, kind, authority) VALUES
-		(900005, 2, 'FX-R1', 'NL', 'SIS', 'SIS-36', DATE '2024-01-31', 'alert', 'Politie')`);
+	await addRecord(
+		con,
+		'NL',
+		'SIS-36',
+		'2024-01-31',
+		record(2, 'FX-R1', {
+			batch_id: 900005,
+			kind: 'alert',
+			authority: 'Politie'
+		})
+	);
 	await con.run(`UPDATE retention_record SET superseded_by = 900005
 		WHERE batch_id = 900003 AND record_id = 'FX-R1'`);
 }
