@@ -38,7 +38,7 @@ export function actionsHref(
 
 /**
  * The sharing rows behind a withheld figure: /records/sharing with decision, unjustified=1,
- * ground, month or relevant=1 (dates, member state and channel come from the filters).
+ * ground or month (dates, member state and channel come from the filters).
  */
 export function sharingHref(
 	filters: Partial<Filters>,
@@ -47,10 +47,9 @@ export function sharingHref(
 		unjustified?: boolean;
 		ground?: string | null;
 		month?: string | null;
-		relevant?: boolean;
 	}
 ): ResolvedPathname {
-	const { unjustified, relevant, ...rest } = extra;
+	const { unjustified, ...rest } = extra;
 	return withQuery(
 		resolvePath('/records/sharing'),
 		filterQuery(
@@ -62,7 +61,7 @@ export function sharingHref(
 				channel: filters.channel
 			},
 			{},
-			{ ...rest, unjustified: unjustified ? 1 : null, relevant: relevant ? 1 : null } as Extra
+			{ ...rest, unjustified: unjustified ? 1 : null } as Extra
 		)
 	);
 }
