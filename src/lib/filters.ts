@@ -45,7 +45,8 @@ export function parseFilters(url: URL, today: string): Filters {
 		to,
 		programme: textParam(url, 'programme', 100),
 		ms: codeParam(url, 'ms'),
-		channel: codeParam(url, 'channel'),
+		// A code or an alias (SIS II): the server resolves it against the reference list.
+		channel: textParam(url, 'channel', 50)?.toUpperCase() ?? null,
 		register: codeParam(url, 'register'),
 		legalBasis
 	};
