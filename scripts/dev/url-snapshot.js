@@ -22,31 +22,33 @@ const opt = (name, fallback) => {
 const max = Number(opt('--max', 1500));
 // --only: fetch exactly the --urls lines (both languages), follow no link.
 const only = rest.includes('--only');
-const seeds = only ? [] : [
-	'/',
-	'/?asOf=2025-06-30',
-	'/?asOf=2019-12-31&programme=EU-ROADMAP',
-	'/?asOf=2024-12-31&from=2024-01-01&to=2024-06-30',
-	'/?asOf=2010-01-01',
-	'/?asOf=2024-13-01',
-	'/programmes',
-	'/programmes?asOf=2017-06-30',
-	'/imports',
-	'/records',
-	'/records/sharing?asOf=2025-06-30',
-	'/records/retention?asOf=2025-06-30',
-	'/records/actions?asOf=2025-06-30',
-	'/records/sharing.csv?asOf=2025-06-30&ms=NL',
-	'/records/retention.csv?asOf=2025-06-30&ms=FR',
-	'/records/actions.csv?asOf=2025-06-30&ms=NL',
-	'/api/v1/metrics?asOf=2025-06-30',
-	'/api/v1/metrics?asOf=2025-06-30&from=2024-01-01&to=2024-12-31',
-	'/api/v1/metrics?asOf=bad',
-	'/member-states/NL?asOf=2025-06-30',
-	'/member-states/FR?asOf=2025-06-30',
-	'/member-states/XX',
-	'/records/sharing?decision=maybe'
-];
+const seeds = only
+	? []
+	: [
+			'/',
+			'/?asOf=2025-06-30',
+			'/?asOf=2019-12-31&programme=EU-ROADMAP',
+			'/?asOf=2024-12-31&from=2024-01-01&to=2024-06-30',
+			'/?asOf=2010-01-01',
+			'/?asOf=2024-13-01',
+			'/programmes',
+			'/programmes?asOf=2017-06-30',
+			'/imports',
+			'/records',
+			'/records/sharing?asOf=2025-06-30',
+			'/records/retention?asOf=2025-06-30',
+			'/records/actions?asOf=2025-06-30',
+			'/records/sharing.csv?asOf=2025-06-30&ms=NL',
+			'/records/retention.csv?asOf=2025-06-30&ms=FR',
+			'/records/actions.csv?asOf=2025-06-30&ms=NL',
+			'/api/v1/metrics?asOf=2025-06-30',
+			'/api/v1/metrics?asOf=2025-06-30&from=2024-01-01&to=2024-12-31',
+			'/api/v1/metrics?asOf=bad',
+			'/member-states/NL?asOf=2025-06-30',
+			'/member-states/FR?asOf=2025-06-30',
+			'/member-states/XX',
+			'/records/sharing?decision=maybe'
+		];
 seeds.push(
 	...(opt('--urls') ? readFileSync(opt('--urls'), 'utf8').split('\n').filter(Boolean) : [])
 );
