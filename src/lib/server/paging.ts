@@ -24,25 +24,45 @@ export function pageParam(url: URL, message: (value: string) => string): number 
 }
 
 /**
- * Page `page` of the named list query with `filter`, and the row of its count query, whose
- * `total` is the view's total (it may hold more counts). 404 with `noPage` (given the number of
- * pages) when the page is past the last; an empty list has one page.
+ * Page `page` of the named list query with `filter` (rows of type R), and the row of its count
+ * query, whose `total` is the view's total (it may hold more counts). 404 with `noPage` (given
+ * the number of pages) when the page is past the last; an empty list has one page.
  */
-export async function pageOfRows<C extends { total: number } = { total: number }>(
+export async function pageOfRows<R, C extends { total: number } = { total: number }>(
 	data: Data,
 	list: string,
 	filter: Record<string, ParamValue>,
 	page: number,
 	noPage: (pageCount: number) => string
-): Promise<{ rows: unknown[]; counted: C; total: number; pageCount: number }> {
+): Promise<{ rows: R[]; counted: C; total: number; pageCount: number }> {
 	const [counted] = await data.rows<C>(`${list}_count`, filter);
 	const total = counted.total;
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	if (page > pageCount) error(404, noPage(pageCount));
-	const rows = await data.rows(list, {
+	const rows = await data.rows<R>(list, {
 		...filter,
 		limit: PAGE_SIZE,
 		offset: (page - 1) * PAGE_SIZE
 	});
 	return { rows, counted, total, pageCount };
+}
+
+/**
+ * pageOfRows for one view of a page that has several (?show=): the rows come tagged with the
+ * view's name, so that the page can tell their type by it.
+ */
+export async function pageOfView<
+	R,
+	S extends string,
+	C extends { total: number } = { total: number }
+>(
+	data: Data,
+	show: S,
+	list: string,
+	filter: Record<string, ParamValue>,
+	page: number,
+	noPage: (pageCount: number) => string
+): Promise<{ view: { show: S; rows: R[] }; counted: C; total: number; pageCount: number }> {
+	const { rows, ...rest } = await pageOfRows<R, C>(data, list, filter, page, noPage);
+	return { view: { show, rows }, ...rest };
 }
