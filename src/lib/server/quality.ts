@@ -103,11 +103,7 @@ function numberParam(url: URL, key: string, message: (value: string) => string):
 }
 
 /** The parameters of /quality/[kind]/[sender]: 404 for an unknown kind, 400 for a bad value. */
-export function qualityParams(
-	kindText: string,
-	url: URL
-): Omit<QualityParams, 'sender' | 'onAlias'> {
-	const kind = kindText;
+export function qualityParams(kind: string, url: URL): Omit<QualityParams, 'sender' | 'onAlias'> {
 	if (!isQualityKind(kind)) error(404, m.quality_error_kind({ value: JSON.stringify(kind) }));
 	const asOf = asOfParam(url);
 	const show = showParam(url, kind);
