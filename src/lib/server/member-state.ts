@@ -3,8 +3,10 @@
 // retention by register and legal basis, and the data quality of the files it sent.
 //
 // Everything is cached per query, parameters, scope and data version, the paged action list too
-// (at most 50 rows a page). Data quality covers every file imported up to today (it is about
-// what was sent, and files are imported after the dates they report on).
+// (at most 50 rows a page). Data quality covers every file imported up to D, like every other
+// figure of the page, so that its address gives the same page on any day. Files are imported
+// after the dates they report on: as of an earlier D, the files of those dates may not have been
+// imported yet.
 import { error } from '@sveltejs/kit';
 import type { Filters } from '$lib/filters';
 import type {
@@ -29,7 +31,6 @@ import type {
 import { actorName, addressedActor } from './actor.ts';
 import { withheldMonthChart, type RenderedChart } from './dashboard.ts';
 import { withData } from './data.ts';
-import { todayIso } from './metrics.ts';
 import { PAGE_SIZE } from './paging.ts';
 import type { Scope } from './scope.ts';
 
@@ -46,8 +47,6 @@ export interface MemberStateParams {
 export interface MemberStatePage {
 	filters: Filters;
 	actor: { code: string; kind: string; name: string };
-	/** The date the quality figures are computed for. */
-	today: string;
 	/** The programmes with pairs as of D (every actor's), for the filter form. */
 	programmes: string[];
 	progress: ActorProgressRow[];
@@ -69,7 +68,6 @@ export interface MemberStatePage {
 export function memberStatePage(scope: Scope, params: MemberStateParams): Promise<MemberStatePage> {
 	const { filters, page } = params;
 	const locale = getLocale();
-	const today = todayIso();
 
 	return withData(scope, async (data) => {
 		const actor = await addressedActor(data, params.ms, params.onAlias);
@@ -132,7 +130,7 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 
 		const quality = (
 			await data.cachedRows<QualitySenderRow>('quality_by_sender', {
-				as_of: today,
+				as_of: asOf,
 				kind: null,
 				late_after_days: null
 			})
@@ -159,7 +157,6 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 		return {
 			filters,
 			actor: { code, kind: actor.kind, name },
-			today,
 			programmes,
 			progress,
 			chapters,
