@@ -309,6 +309,12 @@ test.describe('member-state page', () => {
 			page.getByRole('table', { name: /Retention of Netherlands per register/ })
 		).toBeVisible();
 		await expect(page.getByRole('table', { name: /Actions of Netherlands/ })).toBeVisible();
+		// Data quality is as of the page's date too: the samples were imported after it.
+		await expect(page.getByText('Over every file imported up to 30 June 2025')).toBeVisible();
+		await expect(
+			page.getByText('No files with rows from Netherlands have been imported.')
+		).toBeVisible();
+		await page.goto('/member-states/NL');
 		await expect(
 			page.getByRole('table', { name: /Quality of the files Netherlands sent/ })
 		).toBeVisible();

@@ -7,16 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { m } from '$lib/paraglide/messages';
+import { importsPage, isRealDate, uploadStore } from '$lib/server/imports';
 import { ingestFile } from '$lib/server/ingest';
 import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/profiles';
 import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
 import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
 import { pageParam } from '$lib/server/paging';
-import { isRealDate, runQuery } from '$lib/server/queries';
-import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
-
-const PAGE_SIZE = 50;
 
 /**
  * Largest upload, in bytes (200 MiB). adapter-node refuses bodies over BODY_SIZE_LIMIT (512K
@@ -48,22 +45,6 @@ function limitText(): string {
 /** Errors listed in the answer; all are kept with the batch. */
 const LISTED_ERRORS = 20;
 
-interface BatchRow {
-	batch_id: number;
-	kind: string;
-	file_name: string;
-	file_format: string;
-	sha256: string;
-	profile: string;
-	imported_at: string;
-	imported_by: string;
-	rows_read: number;
-	rows_accepted: number;
-	rows_rejected: number;
-	rows_superseded: number;
-	warnings: string | null;
-}
-
 /** The profiles and the kinds of file each may be used for. */
 function profileChoices(): { name: string; kinds: Kind[] }[] {
 	return listProfiles().map((name) => ({
@@ -80,29 +61,14 @@ function profileChoices(): { name: string; kinds: Kind[] }[] {
 	}));
 }
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const page = pageParam(url, (value) => m.rec_imp_error_page({ value }));
-	const store = await getStore();
-	// A connection of its own per request: concurrent requests must not share one.
-	const con = await store.instance.connect();
-	try {
-		// One more than a page tells whether there is a next page without counting.
-		const rows = await runQuery<BatchRow>(con, 'batch_list', {
-			limit: PAGE_SIZE + 1,
-			offset: (page - 1) * PAGE_SIZE
-		});
-		return {
-			page,
-			pageSize: PAGE_SIZE,
-			hasNext: rows.length > PAGE_SIZE,
-			batches: rows.slice(0, PAGE_SIZE),
-			kinds: [...kinds],
-			profiles: profileChoices(),
-			uploadLimit: limitText()
-		};
-	} finally {
-		con.closeSync();
-	}
+	return {
+		...(await importsPage(locals.scope, page)),
+		kinds: [...kinds],
+		profiles: profileChoices(),
+		uploadLimit: limitText()
+	};
 };
 
 /** What the form sent, echoed back so that a failed upload keeps the choices. */
@@ -203,7 +169,7 @@ export const actions: Actions = {
 			if (values.programme) options.programme = values.programme;
 			if (values.peildatum) options.peildatum = values.peildatum;
 
-			const result = await ingestFile(await getStore(), form.file.path, {
+			const result = await ingestFile(await uploadStore(), form.file.path, {
 				kind,
 				profile: profile.name,
 				fileName: form.file.fileName,
