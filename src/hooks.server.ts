@@ -4,8 +4,8 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
-import { randomUUID } from 'node:crypto';
 import { DatabaseLockedError } from '$lib/server/db';
+import { logError, newErrorId } from '$lib/server/errors';
 
 declare global {
 	// The usual place is src/app.d.ts; kept next to handleError, which produces it.
@@ -64,15 +64,14 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (status === 404) return { message: m.err_no_page() };
 	if (status < 500) return { message };
 
-	const id = randomUUID().slice(0, 8);
 	const where = `${event.request.method} ${event.url.pathname}`;
 	if (isDatabaseLocked(error)) {
+		const id = newErrorId();
 		console.error(`[error ${id}] ${where}: ${error.message}`);
 		return {
 			message: m.err_db_locked(),
 			id
 		};
 	}
-	console.error(`[error ${id}] ${where}:`, error);
-	return { message: m.err_internal(), id };
+	return { message: m.err_internal(), id: logError(where, error) };
 };

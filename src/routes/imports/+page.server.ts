@@ -10,6 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import { ingestFile } from '$lib/server/ingest';
 import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/profiles';
 import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
+import { logError } from '$lib/server/errors';
 import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
 import { pageParam } from '$lib/server/paging';
 import { isRealDate, runQuery } from '$lib/server/queries';
@@ -154,13 +155,20 @@ export const actions: Actions = {
 			try {
 				form = await readMultipart(request, { dir, fileField: 'file', maxFileBytes: UPLOAD_LIMIT });
 			} catch (e) {
-				if (!(e instanceof UploadError)) throw e;
+				if (!(e instanceof UploadError)) {
+					// The server could not store the upload (disk full, permissions): not the sender's
+					// fault, and the details (paths) stay in the log.
+					const id = logError('POST /imports?/upload: storing the upload', e);
+					return fail(500, { field: null, message: m.rec_imp_error_internal({ id }) });
+				}
 				return fail(e.status, {
 					field: e.status === 413 ? 'file' : null,
 					message:
 						e.status === 413
 							? m.rec_imp_error_too_large({ limit: limitText() })
-							: m.rec_imp_error_malformed()
+							: e.status === 408
+								? m.rec_imp_error_interrupted()
+								: m.rec_imp_error_malformed()
 				});
 			}
 			const values: UploadValues = {
