@@ -1,11 +1,13 @@
-// Server hooks: security headers on every response, and error handling that logs the details
-// on the server and gives the browser only a message and a reference id.
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+// Server hooks: start-up guard and clean-up, security headers on every response, and error
+// handling that logs the details on the server and gives the browser only a message and a
+// reference id.
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { DatabaseLockedError } from '$lib/server/db';
 import { logError, newErrorId } from '$lib/server/errors';
+import { installProcessGuard, sweepStaleTempDirs } from '$lib/server/process-guard';
 
 declare global {
 	// The usual place is src/app.d.ts; kept next to handleError, which produces it.
@@ -19,6 +21,19 @@ declare global {
 		}
 	}
 }
+
+/**
+ * At start: the process-level guard (log anything that escapes a request, with an error id;
+ * see process-guard.ts for what happens next), and removal of the temporary folders of uploads
+ * and imports that a process which died left behind.
+ */
+export const init: ServerInit = () => {
+	installProcessGuard();
+	const removed = sweepStaleTempDirs();
+	if (removed.length > 0) {
+		console.warn(`removed ${removed.length} stale temporary folder(s): ${removed.join(', ')}`);
+	}
+};
 
 /** Headers set on every response (the Content-Security-Policy is set in svelte.config.js). */
 export const securityHeaders: Readonly<Record<string, string>> = {
