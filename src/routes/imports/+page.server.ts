@@ -7,7 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { m } from '$lib/paraglide/messages';
+import { isTicket } from '$lib/imports';
 import { ingestFile } from '$lib/server/ingest';
+import { queueStatus } from '$lib/server/ingest/writer';
 import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/profiles';
 import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
 import { logError } from '$lib/server/errors';
@@ -99,7 +101,8 @@ export const load: PageServerLoad = async ({ url }) => {
 			batches: rows.slice(0, PAGE_SIZE),
 			kinds: [...kinds],
 			profiles: profileChoices(),
-			uploadLimit: limitText()
+			uploadLimit: limitText(),
+			queue: queueStatus(store.path)
 		};
 	} finally {
 		con.closeSync();
@@ -211,12 +214,15 @@ export const actions: Actions = {
 			if (values.programme) options.programme = values.programme;
 			if (values.peildatum) options.peildatum = values.peildatum;
 
+			const ticket = text(form, 'ticket');
 			const result = await ingestFile(await getStore(), form.file.path, {
 				kind,
 				profile: profile.name,
 				fileName: form.file.fileName,
 				importedBy: 'web',
-				options
+				options,
+				// Lets the page ask for its place while the import waits (/imports/queue).
+				ticket: isTicket(ticket) ? ticket : undefined
 			});
 			if (result.status === 'rejected') {
 				return fail(422, { values, field: null, result: outcome(result) });

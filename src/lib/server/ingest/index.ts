@@ -1,4 +1,4 @@
-// Ingest: one file becomes one atomic batch.
+// Ingest: one file becomes one atomic batch, one import at a time per database (./writer.ts).
 //
 //   fingerprint (SHA-256, encoding) -> duplicate? -> read into stage_raw -> map columns by
 //   profile -> validate in SQL (queries/ingest/validate_<kind>.sql) -> in one transaction:
@@ -24,6 +24,7 @@ import {
 	type RawTable
 } from './readers.ts';
 import type { IngestOptions, IngestResult, RowError } from './types.ts';
+import { runWrite } from './writer.ts';
 
 export { kinds } from './types.ts';
 export type { IngestOptions, IngestResult, Kind, RowError } from './types.ts';
@@ -39,11 +40,22 @@ function phase(label: string): () => void {
 /** Errors listed in a result; all of them are kept in the reject table. */
 const maxListedErrors = 100;
 
-export async function ingestFile(
-	store: Store,
-	path: string,
-	opts: IngestOptions
-): Promise<IngestResult> {
+/**
+ * Import one file as one batch. Imports into the same database run one at a time, in the order
+ * they were asked for (the writer queue, ./writer.ts): whether the file is a duplicate and which
+ * stored rows it supersedes is decided on everything committed before it.
+ */
+export function ingestFile(store: Store, path: string, opts: IngestOptions): Promise<IngestResult> {
+	const info = {
+		file: opts.fileName ?? basename(path),
+		kind: opts.kind,
+		by: opts.importedBy ?? defaultUser(),
+		ticket: opts.ticket
+	};
+	return runWrite(store.path, info, () => ingestNow(store, path, opts));
+}
+
+async function ingestNow(store: Store, path: string, opts: IngestOptions): Promise<IngestResult> {
 	const spec = kindSpecs[opts.kind];
 	if (!spec)
 		throw new Error(

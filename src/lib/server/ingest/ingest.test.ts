@@ -321,6 +321,49 @@ describe('batches', () => {
 		).toBe(1);
 	});
 
+	it('four identical imports at once: one batch, three duplicates (the writer queue)', async () => {
+		const paths = [1, 2, 3, 4].map((n) => file(`same-${n}.csv`, v1));
+		const results = await Promise.all(
+			paths.map((path) => ingestFile(store, path, { kind: 'sharing', importedBy: 'web' }))
+		);
+		expect(results.map((r) => r.status)).toEqual([
+			'accepted',
+			'duplicate',
+			'duplicate',
+			'duplicate'
+		]);
+		expect(new Set(results.map((r) => r.batchId))).toEqual(new Set([results[0].batchId]));
+		expect(await count('batch')).toBe(1);
+		expect(await count('sharing_event')).toBe(2);
+	});
+
+	it('two overlapping imports at once: the later supersedes, each event is current once', async () => {
+		const keys = (from: number, to: number, decision: string) =>
+			Array.from(
+				{ length: to - from },
+				(_, i) => `K${from + i},2024-01-05,NL,SIS,true,${decision},,,`
+			);
+		const a = file('first.csv', `${sharingHeader}\n${keys(0, 3000, 'shared').join('\n')}\n`);
+		const b = file('second.csv', `${sharingHeader}\n${keys(1000, 4000, 'pending').join('\n')}\n`);
+		const [first, second] = await Promise.all([
+			ingestFile(store, a, { kind: 'sharing' }),
+			ingestFile(store, b, { kind: 'sharing' })
+		]);
+		expect(first.status).toBe('accepted');
+		expect(second.status).toBe('accepted');
+		expect(second.batchId).toBeGreaterThan(first.batchId!);
+		expect(await count('sharing_event')).toBe(6000);
+		expect(await count('sharing_current')).toBe(4000);
+		const current = await all(
+			`SELECT count(DISTINCT event_id)::INTEGER AS events, count(*)::INTEGER AS rows FROM sharing_current`
+		);
+		expect(current).toEqual([{ events: 4000, rows: 4000 }]);
+		expect(
+			(await all(`SELECT rows_superseded FROM batch WHERE batch_id = ${second.batchId}`))[0]
+				.rows_superseded
+		).toBe(2000);
+	});
+
 	it('is atomic: a process killed before commit leaves no trace', async () => {
 		await closeStore(dbPath);
 		const rows = Array.from({ length: 2000 }, (_, i) => `K${i},2024-01-05,NL,SIS,true,shared,,,`);

@@ -22,6 +22,8 @@ export interface IngestOptions {
 	 * turn it off to compare.
 	 */
 	typedRead?: boolean;
+	/** A reference chosen by the caller, to ask for the import's place in the writer queue. */
+	ticket?: string;
 }
 
 export interface RowError {
