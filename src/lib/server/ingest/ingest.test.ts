@@ -1,6 +1,6 @@
 // Ingest against real DuckDB files: every format, profile, bad-input class, atomicity,
 // idempotence, supersession and the row-count invariant.
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Bool, Table, tableFromArrays, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -517,6 +517,68 @@ describe('formats', () => {
 			'no sheet named "Gegevens" (the workbook has "Intro", "Data")'
 		);
 		await expectTwoOfThree(await ingestFile(store, path, { kind: 'sharing', sheet: 'Data' }), 3);
+	});
+
+	it('Arrow IPC in several record batches: every row, numbered across the batches', async () => {
+		// Plain Utf8 columns: the file format allows no dictionary that changes between batches.
+		const text = (values: string[]) => vectorFromArray(values, new Utf8());
+		const part = (from: number) =>
+			new Table({
+				event_id: text([0, 1, 2].map((i) => `A${from + i}`)),
+				occurred_on: text(['2024-01-05', '2024-01-06', '2024-01-07']),
+				member_state: text(['NL', 'DE', 'BE']),
+				channel: text(['SIS', 'SIS', 'SIENA']),
+				relevant: vectorFromArray([true, true, false], new Bool()),
+				decision: text(['shared', from === 3 ? 'nope' : 'shared', 'withheld'])
+			});
+		const table = part(0).concat(part(3), part(6));
+		expect(table.batches).toHaveLength(3);
+		for (const kind of ['file', 'stream'] as const) {
+			const r = await ingestFile(store, file(`batches-${kind}.arrow`, tableToIPC(table, kind)), {
+				kind: 'sharing'
+			});
+			expect(r).toMatchObject({ rowsRead: 9, rowsAccepted: 8, rowsRejected: 1 });
+			expect(r.errors).toEqual([expect.objectContaining({ row: 5, value: 'nope' })]);
+		}
+	});
+
+	it('Arrow IPC and XLSX that are not what they claim are rejected whole', async () => {
+		for (const name of ['broken.arrow', 'broken.xlsx']) {
+			const r = await ingestFile(store, file(name, 'PK\u0003\u0004 this is no archive'), {
+				kind: 'sharing'
+			});
+			expect(r.status, name).toBe('rejected');
+			expect(await count('batch')).toBe(0);
+		}
+	});
+
+	it('XLSX: blank rows skipped, empty header cells and values right of the header get columnN', async () => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Blad1');
+		ws.addRow([...header.slice(0, 3), null, ...header.slice(3)]);
+		ws.addRow(['X1', new Date('2024-01-05T00:00:00Z'), 'NL', 'aside', 'SIS', 'ja', 'shared']);
+		ws.addRow([]);
+		ws.addRow(['X2', new Date('2024-01-06T00:00:00Z'), 'NL', null, 'SIS', 'ja', 'maybe', 'extra']);
+		ws.getRow(6).values = [
+			'X3',
+			new Date('2024-01-07T00:00:00Z'),
+			'DE',
+			null,
+			'SIS',
+			'nee',
+			'pending'
+		];
+		const path = join(dir, 'gaps.xlsx');
+		await wb.xlsx.writeFile(path);
+		const r = await ingestFile(store, path, { kind: 'sharing' });
+		expect(r).toMatchObject({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
+		expect(r.errors).toEqual([
+			expect.objectContaining({ row: 4, column: 'decision', value: 'maybe' })
+		]);
+		const raw = JSON.parse(String((await all('SELECT raw FROM reject'))[0].raw));
+		expect(raw).toMatchObject({ column3: null, column7: 'extra', __source_row: 4 });
+		const stored = await all('SELECT source_row FROM sharing_event ORDER BY source_row');
+		expect(stored.map((s) => s.source_row)).toEqual([2, 6]);
 	});
 });
 

@@ -1,10 +1,19 @@
 // Readers: each format becomes the temp table `stage_raw`, one VARCHAR column per source
 // column, one row per record in file order. DuckDB reads CSV, JSON and Parquet itself; Arrow
-// IPC (no offline DuckDB extension) and XLSX are read in JS and appended.
+// IPC (no offline DuckDB extension) and XLSX are read in JS, streaming (a record batch or a
+// row at a time, never the whole file), and appended.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RecordBatchReader, DataType, type Field } from 'apache-arrow';
+import {
+	DataType,
+	RecordBatchReader,
+	type AsyncRecordBatchFileReader,
+	type AsyncRecordBatchStreamReader,
+	type Field,
+	type RecordBatch
+} from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 
 export const formats = ['csv', 'ndjson', 'json', 'parquet', 'arrow', 'xlsx'] as const;
@@ -258,30 +267,51 @@ function arrowValueToText(value: unknown, type: DataType): string | null {
 	return String(value);
 }
 
+/**
+ * Arrow IPC, one record batch at a time: a file (random access, through a file handle, so that
+ * only the footer and the batch being read are in memory) or a stream. What JS holds at once is
+ * one record batch, as the writer of the file cut them.
+ */
 async function readArrow(con: DuckDBConnection, path: string): Promise<RawTable> {
-	let reader: RecordBatchReader;
+	const handle = await open(path, 'r');
 	try {
-		reader = await RecordBatchReader.from(createReadStream(path));
-		await reader.open();
-	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as Arrow IPC: ${(e as Error).message}`);
-	}
-	const fields: Field[] = reader.schema.fields;
-	const columns = fields.map((f) => f.name);
-	const appender = await createVarcharTable(con, columns, false);
-	for await (const batch of reader) {
-		const vectors = fields.map((_, i) => batch.getChildAt(i));
-		for (let r = 0; r < batch.numRows; r++) {
-			for (let c = 0; c < fields.length; c++) {
-				const text = arrowValueToText(vectors[c]?.get(r), fields[c].type);
-				if (text === null) appender.appendNull();
-				else appender.appendVarchar(text);
-			}
-			appender.endRow();
+		let reader: AsyncRecordBatchFileReader | AsyncRecordBatchStreamReader;
+		try {
+			reader = await RecordBatchReader.from(handle);
+			await reader.open();
+		} catch (e) {
+			throw new UnreadableFileError(`cannot read the file as Arrow IPC: ${(e as Error).message}`);
 		}
+		if (!reader.schema)
+			throw new UnreadableFileError('cannot read the file as Arrow IPC: no schema');
+		const fields: Field[] = reader.schema.fields;
+		const columns = fields.map((f) => f.name);
+		const appender = await createVarcharTable(con, columns, false);
+		const batches = reader[Symbol.asyncIterator]();
+		for (;;) {
+			let next: IteratorResult<RecordBatch>;
+			try {
+				next = await batches.next();
+			} catch (e) {
+				throw new UnreadableFileError(`cannot read the file as Arrow IPC: ${(e as Error).message}`);
+			}
+			if (next.done) break;
+			const batch = next.value;
+			const vectors = fields.map((_, i) => batch.getChildAt(i));
+			for (let r = 0; r < batch.numRows; r++) {
+				for (let c = 0; c < fields.length; c++) {
+					const text = arrowValueToText(vectors[c]?.get(r), fields[c].type);
+					if (text === null) appender.appendNull();
+					else appender.appendVarchar(text);
+				}
+				appender.endRow();
+			}
+		}
+		appender.closeSync();
+		return { rowExpr: 'rowid + 1', columns, extraColumns: [] };
+	} finally {
+		await handle.close();
 	}
-	appender.closeSync();
-	return { rowExpr: 'rowid + 1', columns, extraColumns: [] };
 }
 
 function cellText(value: ExcelJS.CellValue): string | null {
@@ -301,51 +331,136 @@ function cellText(value: ExcelJS.CellValue): string | null {
 	return String(value);
 }
 
+/** A worksheet as exceljs's streaming reader gives it: its rows, in file order. */
+interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
+	name: string;
+}
+
+/** The workbook's sheet names in tab order (from xl/workbook.xml), once it has been read. */
+function sheetNames(reader: ExcelJS.stream.xlsx.WorkbookReader): string[] | null {
+	const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
+	return model?.sheets ? model.sheets.map((s) => s.name) : null;
+}
+
+/**
+ * XLSX, row by row (exceljs's streaming WorkbookReader): JS holds one row at a time, plus the
+ * workbook's shared strings (each distinct text once) and styles (to tell dates from numbers).
+ * A sheet stored before the shared strings in the zip (as Excel and exceljs write them) is
+ * first unpacked to a temporary file by exceljs, which removes it once read. Row numbers are
+ * Excel's; the header is row 1. Every sheet is read to its end, so that exceljs removes all of
+ * its temporary files, also when the sheet wanted fails.
+ */
 async function readXlsx(
 	con: DuckDBConnection,
 	path: string,
 	sheetName?: string
 ): Promise<RawTable> {
-	const workbook = new ExcelJS.Workbook();
+	const input = createReadStream(path);
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+		worksheets: 'emit',
+		sharedStrings: 'cache',
+		styles: 'cache',
+		hyperlinks: 'ignore',
+		entries: 'ignore'
+	});
+	const emitted: string[] = [];
+	let table: RawTable | null = null;
+	let failure: unknown = null;
 	try {
-		await workbook.xlsx.readFile(path);
+		for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
+			emitted.push(sheet.name);
+			const first = sheetNames(reader)?.[0] ?? emitted[0];
+			const wanted = table === null && failure === null && sheet.name === (sheetName ?? first);
+			if (!wanted) {
+				for await (const row of sheet) void row;
+				continue;
+			}
+			try {
+				table = await stageSheet(con, sheet);
+			} catch (e) {
+				// Read the rest, then report: exceljs removes its temporary files as it goes.
+				failure = e;
+			}
+		}
 	} catch (e) {
 		throw new UnreadableFileError(`cannot read the file as XLSX: ${(e as Error).message}`);
+	} finally {
+		input.destroy();
 	}
-	const sheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
-	if (!sheet) {
-		const names = workbook.worksheets.map((w) => w.name);
+	if (failure) throw failure;
+	if (!table) {
+		const names = sheetNames(reader) ?? emitted;
 		throw new UnreadableFileError(
 			sheetName
 				? `no sheet named ${JSON.stringify(sheetName)} (the workbook has ${names.map((n) => JSON.stringify(n)).join(', ')})`
 				: 'the workbook has no sheets'
 		);
 	}
-	const headerRow = sheet.getRow(1);
-	const columns: string[] = [];
-	const seen = new Map<string, number>();
-	for (let c = 1; c <= sheet.columnCount; c++) {
-		let name = cellText(headerRow.getCell(c).value)?.trim() || `column${c - 1}`;
-		const n = seen.get(name) ?? 0;
-		seen.set(name, n + 1);
+	return table;
+}
+
+/**
+ * One sheet into stage_raw: a VARCHAR column per cell of the header (row 1; an empty header cell
+ * is named columnN, N counted from 0, and repeated names get _1, _2, ...), and __source_row. A
+ * value to the right of the header goes to a side table while streaming and becomes a column
+ * of its own at the end (named the same way), so no row is ever held back.
+ */
+async function stageSheet(con: DuckDBConnection, sheet: StreamedSheet): Promise<RawTable> {
+	const names = new Map<string, number>();
+	const columnName = (header: string | null, c: number) => {
+		let name = header?.trim() || `column${c - 1}`;
+		const n = names.get(name) ?? 0;
+		names.set(name, n + 1);
 		if (n > 0) name = `${name}_${n}`;
-		columns.push(name);
-	}
-	if (columns.length === 0)
-		throw new UnreadableFileError(`sheet ${JSON.stringify(sheet.name)} is empty`);
-	const appender = await createVarcharTable(con, columns, true);
-	for (let r = 2; r <= sheet.rowCount; r++) {
-		const row = sheet.getRow(r);
+		return name;
+	};
+	const columns: string[] = [];
+	let appender: Awaited<ReturnType<typeof createVarcharTable>> | null = null;
+	await con.run('CREATE OR REPLACE TEMP TABLE stage_xlsx_extra (r INTEGER, c INTEGER, v VARCHAR)');
+	const extra = await con.createAppender('stage_xlsx_extra', 'main', 'temp');
+	let width = 0;
+	let extraColumns = 0;
+	for await (const row of sheet) {
+		if (row.number === 1) {
+			width = row.cellCount;
+			for (let c = 1; c <= width; c++) columns.push(columnName(cellText(row.getCell(c).value), c));
+			continue;
+		}
 		// A wholly blank row is a gap in the sheet, not a record.
 		if (!row.hasValues) continue;
-		for (let c = 1; c <= columns.length; c++) {
+		appender ??= await createVarcharTable(con, columns, true);
+		for (let c = 1; c <= width; c++) {
 			const text = cellText(row.getCell(c).value);
 			if (text === null) appender.appendNull();
 			else appender.appendVarchar(text);
 		}
-		appender.appendInteger(r);
+		appender.appendInteger(row.number);
 		appender.endRow();
+		for (let c = width + 1; c <= row.cellCount; c++) {
+			const text = cellText(row.getCell(c).value);
+			if (text === null) continue;
+			extra.appendInteger(row.number);
+			extra.appendInteger(c);
+			extra.appendVarchar(text);
+			extra.endRow();
+			extraColumns = Math.max(extraColumns, c);
+		}
 	}
+	appender ??= await createVarcharTable(con, columns, true);
 	appender.closeSync();
+	extra.closeSync();
+	// Values right of the header: one column each, filled from the side table.
+	for (let c = width + 1; c <= extraColumns; c++) {
+		const name = columnName(null, c);
+		columns.push(name);
+		await con.run(`ALTER TABLE stage_raw ADD COLUMN ${ident(name)} VARCHAR`);
+		await con.run(
+			`UPDATE stage_raw SET ${ident(name)} = x.v FROM stage_xlsx_extra x WHERE x.c = $c AND x.r = stage_raw.__source_row`,
+			{ c }
+		);
+	}
+	await con.run('DROP TABLE stage_xlsx_extra');
+	if (columns.length === 0)
+		throw new UnreadableFileError(`sheet ${JSON.stringify(sheet.name)} is empty`);
 	return { rowExpr: '__source_row', columns, extraColumns: [] };
 }
