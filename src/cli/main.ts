@@ -182,6 +182,7 @@ function describeResult(r: IngestResult): string {
 	const head = `${r.file}: ${r.status}`;
 	if (r.status === 'rejected') {
 		lines.push(`${head}: ${r.reason ?? 'rejected'} (nothing was written)`);
+		if (r.detail) lines.push(`  detail: ${r.detail.replace(/\n/g, '\n  ')}`);
 	} else {
 		lines.push(
 			`${head}, batch ${r.batchId}: ${r.rowsRead} rows read, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected`

@@ -129,9 +129,11 @@ export interface UploadOutcome {
 	errors: IngestResult['errors'];
 	warnings: string[];
 	reason: string | null;
+	/** For a file that could not be read: the id under which the reader's message was logged. */
+	reference: string | null;
 }
 
-function outcome(r: IngestResult): UploadOutcome {
+function outcome(r: IngestResult, reference: string | null = null): UploadOutcome {
 	return {
 		file: r.file,
 		kind: r.kind,
@@ -142,7 +144,8 @@ function outcome(r: IngestResult): UploadOutcome {
 		rowsRejected: r.rowsRejected,
 		errors: r.errors.slice(0, LISTED_ERRORS),
 		warnings: r.warnings,
-		reason: r.reason ?? null
+		reason: r.reason ?? null,
+		reference
 	};
 }
 
@@ -215,17 +218,28 @@ export const actions: Actions = {
 			if (values.peildatum) options.peildatum = values.peildatum;
 
 			const ticket = text(form, 'ticket');
-			const result = await ingestFile(await getStore(), form.file.path, {
-				kind,
-				profile: profile.name,
-				fileName: form.file.fileName,
-				importedBy: 'web',
-				options,
-				// Lets the page ask for its place while the import waits (/imports/queue).
-				ticket: isTicket(ticket) ? ticket : undefined
-			});
+			const where = `POST /imports?/upload ${JSON.stringify(form.file.fileName)}`;
+			let result: IngestResult;
+			try {
+				result = await ingestFile(await getStore(), form.file.path, {
+					kind,
+					profile: profile.name,
+					fileName: form.file.fileName,
+					importedBy: 'web',
+					options,
+					// Lets the page ask for its place while the import waits (/imports/queue).
+					ticket: isTicket(ticket) ? ticket : undefined
+				});
+			} catch (e) {
+				// Nothing was written (a batch is one transaction); the details stay in the log.
+				const id = logError(where, e);
+				return fail(500, { values, field: null, message: m.rec_imp_error_internal({ id }) });
+			}
 			if (result.status === 'rejected') {
-				return fail(422, { values, field: null, result: outcome(result) });
+				// What the reader or DuckDB said names the temporary copy: the log has it, the
+				// user gets the reason in words and the reference.
+				const reference = result.detail ? logError(where, result.detail) : null;
+				return fail(422, { values, field: null, result: outcome(result, reference) });
 			}
 			return { values, result: outcome(result) };
 		} finally {

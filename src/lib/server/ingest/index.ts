@@ -74,7 +74,15 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 		errors: [],
 		warnings: []
 	};
-	const reject = (reason: string): IngestResult => ({ ...base, status: 'rejected', reason });
+	const reject = (reason: string, detail?: string): IngestResult => ({
+		...base,
+		status: 'rejected',
+		reason,
+		...(detail ? { detail } : {})
+	});
+	// Reasons name the file as the user knows it, never the path it was read from (a web
+	// upload's is a temporary copy); what a reader or driver said goes in `detail`.
+	const named = JSON.stringify(file);
 
 	let profile: Profile;
 	try {
@@ -90,7 +98,7 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 	const scratch = mkdtempSync(join(tmpdir(), 'cosi-ingest-'));
 	try {
 		const format = detectFormatSafely(path);
-		if (!format) return reject('cannot read the file: it does not exist or is not readable');
+		if (!format) return reject(`${named} does not exist or cannot be read`);
 		// Large clean CSV exports take a fast path: dates and booleans read typed (readCsvTyped).
 		// Only a file whose every row is accepted keeps it; anything else is read again as text,
 		// so rejected rows are always reported exactly as the file has them.
@@ -120,7 +128,7 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 			readStage(path, true)
 		]);
 		if (printResult.status === 'rejected') {
-			return reject(`cannot read the file: ${(printResult.reason as Error).message}`);
+			return reject(`${named} could not be read`, (printResult.reason as Error).message);
 		}
 		readDone();
 		const print = printResult.value;
@@ -144,7 +152,9 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 			read = await Promise.allSettled([readStage(source, false)]).then((r) => r[0]);
 		}
 		if (read.status === 'rejected') {
-			if (read.reason instanceof UnreadableFileError) return reject(read.reason.message);
+			if (read.reason instanceof UnreadableFileError) {
+				return reject(`${named} ${read.reason.message}`, read.reason.detail);
+			}
 			throw read.reason;
 		}
 		const warnings = [...base.warnings];

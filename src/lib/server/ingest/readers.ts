@@ -19,12 +19,33 @@ import { extname } from 'node:path';
 export const formats = ['csv', 'ndjson', 'json', 'parquet', 'arrow', 'xlsx'] as const;
 export type Format = (typeof formats)[number];
 
-/** A file DuckDB or our readers cannot read at all: the whole file is rejected. */
+/**
+ * A file DuckDB or our readers cannot read at all: the whole file is rejected. `message` says
+ * what is wrong in words, to follow the file's name ("is not a readable Parquet file"); it never
+ * holds a path or a driver's message, which go in `detail`, for the log (and the CLI) only.
+ */
 export class UnreadableFileError extends Error {
-	constructor(message: string) {
+	constructor(
+		message: string,
+		readonly detail?: string
+	) {
 		super(message);
 		this.name = 'UnreadableFileError';
 	}
+}
+
+const formatNames: Record<Format, string> = {
+	csv: 'CSV file (text with a header row, separated by commas or semicolons)',
+	ndjson: 'NDJSON file (one JSON object per line)',
+	json: 'JSON file (an array of objects)',
+	parquet: 'Parquet file',
+	arrow: 'Arrow IPC file',
+	xlsx: 'XLSX workbook'
+};
+
+/** The file is not `format` at all; `cause` (a driver's error) becomes the detail. */
+function unreadable(format: Format, cause: unknown): UnreadableFileError {
+	return new UnreadableFileError(`is not a readable ${formatNames[format]}`, duckdbMessage(cause));
 }
 
 export interface RawTable {
@@ -144,7 +165,7 @@ async function duckdbRead(
 	try {
 		await run();
 	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as ${format}: ${duckdbMessage(e)}`);
+		throw unreadable(format, e);
 	}
 }
 
@@ -164,7 +185,7 @@ async function readCsv(con: DuckDBConnection, path: string): Promise<RawTable> {
 		// Multi-line quoted cells (state-of-play texts) with null padding need the serial reader;
 		// the parallel one is kept for the large single-line logs.
 		if (!/does not support null_padding in conjunction with quoted new lines/.test(String(e))) {
-			throw new UnreadableFileError(`cannot read the file as csv: ${duckdbMessage(e)}`);
+			throw unreadable('csv', e);
 		}
 		await con.run('DROP TABLE IF EXISTS stage_raw');
 		await duckdbRead(con, '', path, 'csv', () => read(false));
@@ -187,7 +208,7 @@ export async function csvColumns(con: DuckDBConnection, path: string): Promise<s
 		);
 		return readHeaderNames(r.getRows().map((row) => String(row[0]))).named;
 	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as csv: ${duckdbMessage(e)}`);
+		throw unreadable('csv', e);
 	}
 }
 
@@ -280,10 +301,9 @@ async function readArrow(con: DuckDBConnection, path: string): Promise<RawTable>
 			reader = await RecordBatchReader.from(handle);
 			await reader.open();
 		} catch (e) {
-			throw new UnreadableFileError(`cannot read the file as Arrow IPC: ${(e as Error).message}`);
+			throw unreadable('arrow', e);
 		}
-		if (!reader.schema)
-			throw new UnreadableFileError('cannot read the file as Arrow IPC: no schema');
+		if (!reader.schema) throw unreadable('arrow', 'no schema');
 		const fields: Field[] = reader.schema.fields;
 		const columns = fields.map((f) => f.name);
 		const appender = await createVarcharTable(con, columns, false);
@@ -293,7 +313,7 @@ async function readArrow(con: DuckDBConnection, path: string): Promise<RawTable>
 			try {
 				next = await batches.next();
 			} catch (e) {
-				throw new UnreadableFileError(`cannot read the file as Arrow IPC: ${(e as Error).message}`);
+				throw unreadable('arrow', e);
 			}
 			if (next.done) break;
 			const batch = next.value;
@@ -383,7 +403,7 @@ async function readXlsx(
 			}
 		}
 	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as XLSX: ${(e as Error).message}`);
+		throw unreadable('xlsx', e);
 	} finally {
 		input.destroy();
 	}
@@ -392,8 +412,8 @@ async function readXlsx(
 		const names = sheetNames(reader) ?? emitted;
 		throw new UnreadableFileError(
 			sheetName
-				? `no sheet named ${JSON.stringify(sheetName)} (the workbook has ${names.map((n) => JSON.stringify(n)).join(', ')})`
-				: 'the workbook has no sheets'
+				? `has no sheet named ${JSON.stringify(sheetName)} (the workbook has ${names.map((n) => JSON.stringify(n)).join(', ')})`
+				: 'has no sheets'
 		);
 	}
 	return table;
@@ -461,6 +481,6 @@ async function stageSheet(con: DuckDBConnection, sheet: StreamedSheet): Promise<
 	}
 	await con.run('DROP TABLE stage_xlsx_extra');
 	if (columns.length === 0)
-		throw new UnreadableFileError(`sheet ${JSON.stringify(sheet.name)} is empty`);
+		throw new UnreadableFileError(`has an empty sheet ${JSON.stringify(sheet.name)}`);
 	return { rowExpr: '__source_row', columns, extraColumns: [] };
 }

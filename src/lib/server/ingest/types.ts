@@ -48,8 +48,13 @@ export interface IngestResult {
 	errors: RowError[];
 	/** Non-fatal notes, e.g. personal-data columns dropped. */
 	warnings: string[];
-	/** For rejected files: why the whole file was refused. */
+	/** For rejected files: why the whole file was refused, in words, naming the file. */
 	reason?: string;
+	/**
+	 * For a file that could not be read: what the reader or driver said. It may name server
+	 * paths: for the log and the CLI, never for a browser.
+	 */
+	detail?: string;
 }
 
 /** Exit code of `cosi ingest` for a result (see README). */
