@@ -334,6 +334,14 @@ async function readArrow(con: DuckDBConnection, path: string): Promise<RawTable>
 	}
 }
 
+/**
+ * A cell holding the workbook's shared string n reads as this mark followed by n, until its
+ * text is looked up in xlsx_strings (stageSheet, a batch of rows at a time): the shared strings,
+ * one per distinct text of the whole workbook, stay in DuckDB, not in JS. No cell text can hold
+ * U+0001: XML 1.0 does not allow it (Excel writes _x0001_).
+ */
+const sharedMark = '\u0001';
+
 function cellText(value: ExcelJS.CellValue): string | null {
 	if (value === null || value === undefined) return null;
 	if (value instanceof Date) {
@@ -342,6 +350,7 @@ function cellText(value: ExcelJS.CellValue): string | null {
 		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 	}
 	if (typeof value === 'object') {
+		if ('sharedString' in value) return `${sharedMark}${value.sharedString}`;
 		if ('richText' in value) return value.richText.map((t) => t.text).join('');
 		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
 		if ('text' in value) return String(value.text);
@@ -356,6 +365,15 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
 	name: string;
 }
 
+/**
+ * What WorkbookReader.parse() yields (exceljs 4.4.0, pinned): a worksheet as
+ * `{eventType: 'worksheet', value}`, and with `sharedStrings: 'emit'` each shared string as
+ * `{index, text}` (text: a string, rich text, or null for an empty one).
+ */
+type WorkbookItem =
+	| { eventType: string; value: unknown }
+	| { index: number; text: string | { richText: { text: string }[] } | null };
+
 /** The workbook's sheet names in tab order (from xl/workbook.xml), once it has been read. */
 function sheetNames(reader: ExcelJS.stream.xlsx.WorkbookReader): string[] | null {
 	const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
@@ -363,12 +381,12 @@ function sheetNames(reader: ExcelJS.stream.xlsx.WorkbookReader): string[] | null
 }
 
 /**
- * XLSX, row by row (exceljs's streaming WorkbookReader): JS holds one row at a time, plus the
- * workbook's shared strings (each distinct text once) and styles (to tell dates from numbers).
- * A sheet stored before the shared strings in the zip (as Excel and exceljs write them) is
- * first unpacked to a temporary file by exceljs, which removes it once read. Row numbers are
- * Excel's; the header is row 1. Every sheet is read to its end, so that exceljs removes all of
- * its temporary files, also when the sheet wanted fails.
+ * XLSX, row by row (exceljs's streaming WorkbookReader): JS holds one row at a time and the
+ * styles (to tell dates from numbers); the shared strings go to the temp table xlsx_strings as
+ * they are read. With shared strings emitted, exceljs unpacks every sheet to a temporary file
+ * first and reads it after the shared strings (which Excel stores after the sheets); it removes
+ * each file once read. Row numbers are Excel's; the header is row 1. Every sheet is read to its
+ * end, so that exceljs removes all its temporary files, also when the sheet wanted fails.
  */
 async function readXlsx(
 	con: DuckDBConnection,
@@ -378,16 +396,38 @@ async function readXlsx(
 	const input = createReadStream(path);
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
 		worksheets: 'emit',
-		sharedStrings: 'cache',
+		sharedStrings: 'emit',
 		styles: 'cache',
 		hyperlinks: 'ignore',
 		entries: 'ignore'
 	});
+	await con.run('CREATE OR REPLACE TEMP TABLE xlsx_strings (i INTEGER, s VARCHAR)');
+	const strings = await con.createAppender('xlsx_strings', 'main', 'temp');
+	let stringsOpen = true;
+	const closeStrings = () => {
+		if (stringsOpen) strings.closeSync();
+		stringsOpen = false;
+	};
 	const emitted: string[] = [];
 	let table: RawTable | null = null;
 	let failure: unknown = null;
 	try {
-		for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
+		for await (const item of reader.parse() as unknown as AsyncIterable<WorkbookItem>) {
+			if ('index' in item) {
+				const text =
+					typeof item.text === 'object' && item.text !== null
+						? item.text.richText.map((t) => t.text).join('')
+						: item.text;
+				strings.appendInteger(item.index);
+				if (text === null) strings.appendNull();
+				else strings.appendVarchar(text);
+				strings.endRow();
+				continue;
+			}
+			if (item.eventType !== 'worksheet') continue;
+			// Every shared string has been read before the first sheet (see above).
+			closeStrings();
+			const sheet = item.value as StreamedSheet;
 			emitted.push(sheet.name);
 			const first = sheetNames(reader)?.[0] ?? emitted[0];
 			const wanted = table === null && failure === null && sheet.name === (sheetName ?? first);
@@ -406,6 +446,7 @@ async function readXlsx(
 		throw unreadable('xlsx', e);
 	} finally {
 		input.destroy();
+		closeStrings();
 	}
 	if (failure) throw failure;
 	if (!table) {
@@ -416,14 +457,72 @@ async function readXlsx(
 				: 'has no sheets'
 		);
 	}
+	await con.run('DROP TABLE xlsx_strings');
 	return table;
+}
+
+/** Rows read before their shared strings are looked up and they are appended. */
+const xlsxBatchRows = 4096;
+
+/**
+ * Shared strings looked up lately, by id, at most this many: the codes a column repeats are
+ * looked up once, and JS never holds more than this many texts whatever the workbook's size.
+ */
+const sharedCacheSize = 65_536;
+
+/**
+ * Make sure `texts` holds the shared strings `ids` (from xlsx_strings). The ids not yet known
+ * are mostly new texts, which a workbook numbers in order of first use, so they lie close
+ * together: read as one range of ids, which DuckDB finds from its zone maps without a scan.
+ */
+async function lookUpShared(
+	con: DuckDBConnection,
+	ids: Set<number>,
+	texts: Map<number, string | null>
+): Promise<void> {
+	let missing = [...ids].filter((id) => !texts.has(id));
+	if (missing.length === 0) return;
+	if (texts.size + missing.length > sharedCacheSize) {
+		// Start afresh, keeping none: every id of this batch is then looked up.
+		texts.clear();
+		missing = [...ids];
+	}
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const id of missing) {
+		lo = Math.min(lo, id);
+		hi = Math.max(hi, id);
+	}
+	// Whole numbers parsed from the sheet: safe to write into the SQL.
+	const where =
+		hi - lo < 4 * missing.length + 1024
+			? `i BETWEEN ${lo} AND ${hi}`
+			: `i IN (${missing.join(', ')})`;
+	const r = await con.runAndReadAll(`SELECT i, s FROM xlsx_strings WHERE ${where}`);
+	for (const [i, text] of r.getRows()) texts.set(Number(i), text as string | null);
+	// An id the workbook does not define reads as an empty cell.
+	for (const id of missing) if (!texts.has(id)) texts.set(id, null);
+}
+
+/** A cell's text with its shared string (if it is one) looked up in `texts`. */
+function resolved(text: string | null, texts: Map<number, string | null>): string | null {
+	if (text === null || !text.startsWith(sharedMark)) return text;
+	return texts.get(Number(text.slice(1))) ?? null;
+}
+
+/** The ids of the shared strings among `cells`, added to `into`. */
+function sharedIds(cells: (string | null)[], into: Set<number>): void {
+	for (const text of cells) {
+		if (text !== null && text.startsWith(sharedMark)) into.add(Number(text.slice(1)));
+	}
 }
 
 /**
  * One sheet into stage_raw: a VARCHAR column per cell of the header (row 1; an empty header cell
- * is named columnN, N counted from 0, and repeated names get _1, _2, ...), and __source_row. A
- * value to the right of the header goes to a side table while streaming and becomes a column
- * of its own at the end (named the same way), so no row is ever held back.
+ * is named columnN, N counted from 0, and repeated names get _1, _2, ...), and __source_row.
+ * Rows are appended 4,096 at a time, after one look-up of their shared strings. A value to the
+ * right of the header goes to a side table and becomes a column of its own at the end (named
+ * the same way), so no row is ever held back longer.
  */
 async function stageSheet(con: DuckDBConnection, sheet: StreamedSheet): Promise<RawTable> {
 	const names = new Map<string, number>();
@@ -440,34 +539,63 @@ async function stageSheet(con: DuckDBConnection, sheet: StreamedSheet): Promise<
 	const extra = await con.createAppender('stage_xlsx_extra', 'main', 'temp');
 	let width = 0;
 	let extraColumns = 0;
+	/** Rows read, not yet appended: [Excel row number, cells in the header, cells right of it]. */
+	let pending: [number, (string | null)[], [number, string][]][] = [];
+	const texts = new Map<number, string | null>();
+	const flush = async () => {
+		const ids = new Set<number>();
+		for (const [, cells, beyond] of pending) {
+			sharedIds(cells, ids);
+			sharedIds(
+				beyond.map(([, text]) => text),
+				ids
+			);
+		}
+		await lookUpShared(con, ids, texts);
+		appender ??= await createVarcharTable(con, columns, true);
+		for (const [number, cells, beyond] of pending) {
+			for (const cell of cells) {
+				const text = resolved(cell, texts);
+				if (text === null) appender.appendNull();
+				else appender.appendVarchar(text);
+			}
+			appender.appendInteger(number);
+			appender.endRow();
+			for (const [c, cell] of beyond) {
+				const text = resolved(cell, texts);
+				if (text === null) continue;
+				extra.appendInteger(number);
+				extra.appendInteger(c);
+				extra.appendVarchar(text);
+				extra.endRow();
+				extraColumns = Math.max(extraColumns, c);
+			}
+		}
+		pending = [];
+	};
 	for await (const row of sheet) {
 		if (row.number === 1) {
 			width = row.cellCount;
-			for (let c = 1; c <= width; c++) columns.push(columnName(cellText(row.getCell(c).value), c));
+			const header = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+			const ids = new Set<number>();
+			sharedIds(header, ids);
+			await lookUpShared(con, ids, texts);
+			header.forEach((text, i) => columns.push(columnName(resolved(text, texts), i + 1)));
 			continue;
 		}
 		// A wholly blank row is a gap in the sheet, not a record.
 		if (!row.hasValues) continue;
-		appender ??= await createVarcharTable(con, columns, true);
-		for (let c = 1; c <= width; c++) {
-			const text = cellText(row.getCell(c).value);
-			if (text === null) appender.appendNull();
-			else appender.appendVarchar(text);
-		}
-		appender.appendInteger(row.number);
-		appender.endRow();
+		const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+		const beyond: [number, string][] = [];
 		for (let c = width + 1; c <= row.cellCount; c++) {
 			const text = cellText(row.getCell(c).value);
-			if (text === null) continue;
-			extra.appendInteger(row.number);
-			extra.appendInteger(c);
-			extra.appendVarchar(text);
-			extra.endRow();
-			extraColumns = Math.max(extraColumns, c);
+			if (text !== null) beyond.push([c, text]);
 		}
+		pending.push([row.number, cells, beyond]);
+		if (pending.length >= xlsxBatchRows) await flush();
 	}
-	appender ??= await createVarcharTable(con, columns, true);
-	appender.closeSync();
+	await flush();
+	appender!.closeSync();
 	extra.closeSync();
 	// Values right of the header: one column each, filled from the side table.
 	for (let c = width + 1; c <= extraColumns; c++) {

@@ -2,6 +2,7 @@
 // limit given here still imports through the CLI (the whole-workbook reader, exceljs's
 // readFile, runs out of a 128 MB heap on this file). Peak memory at 10^6 rows is measured by
 // `npm run bench:ingest`, not here: no test depends on the machine's speed.
+import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,7 +38,8 @@ async function writeWorkbook(path: string): Promise<void> {
 		'member_state',
 		'channel',
 		'relevant',
-		'decision'
+		'decision',
+		'subject_ref'
 	]).commit();
 	for (let i = 0; i < rows; i++) {
 		ws.addRow([
@@ -46,7 +48,9 @@ async function writeWorkbook(path: string): Promise<void> {
 			['NL', 'DE', 'BE', 'FR'][i % 4],
 			i % 3 ? 'SIS' : 'SIENA',
 			i % 5 ? 'ja' : 'nee',
-			i === badIndex ? 'misschien' : 'shared'
+			i === badIndex ? 'misschien' : 'shared',
+			// Two distinct texts a row: 100,000 shared strings, more than the reader keeps at once.
+			`SUBJ-${i}`
 		]).commit();
 	}
 	ws.commit();
@@ -55,6 +59,7 @@ async function writeWorkbook(path: string): Promise<void> {
 
 it('imports a 50,000-row XLSX through the CLI within a 128 MB JS heap, rows numbered as Excel does', async () => {
 	const path = join(dir, 'deellog.xlsx');
+	const db = join(dir, 'memory.duckdb');
 	await writeWorkbook(path);
 	const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
 		execFile(
@@ -69,7 +74,7 @@ it('imports a 50,000-row XLSX through the CLI within a 128 MB JS heap, rows numb
 				'--sheet',
 				'Deellog',
 				'--db',
-				join(dir, 'memory.duckdb'),
+				db,
 				'--json'
 			],
 			{ maxBuffer: 16 << 20 },
@@ -90,4 +95,19 @@ it('imports a 50,000-row XLSX through the CLI within a 128 MB JS heap, rows numb
 	expect(result.errors).toEqual([
 		expect.objectContaining({ row: badIndex + 2, column: 'decision', value: 'misschien' })
 	]);
+
+	// Every shared string came back as its own text, in its own row.
+	const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+	try {
+		const con = await instance.connect();
+		const check = await con.runAndReadAll(`
+			SELECT count(*)::INTEGER AS n,
+				count(*) FILTER (WHERE event_id = printf('EV-%07d', source_row - 2)
+					AND subject_ref = ('SUBJ-' || (source_row - 2)))::INTEGER AS matching
+			FROM sharing_event`);
+		expect(check.getRowObjectsJson()).toEqual([{ n: rows - 1, matching: rows - 1 }]);
+		con.closeSync();
+	} finally {
+		instance.closeSync();
+	}
 });
