@@ -219,9 +219,11 @@ export const actions: Actions = {
 
 			const ticket = text(form, 'ticket');
 			const where = `POST /imports?/upload ${JSON.stringify(form.file.fileName)}`;
+			// Outside the try: a database held by another process has its own message (handleError).
+			const store = await getStore();
 			let result: IngestResult;
 			try {
-				result = await ingestFile(await getStore(), form.file.path, {
+				result = await ingestFile(store, form.file.path, {
 					kind,
 					profile: profile.name,
 					fileName: form.file.fileName,
