@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../db.ts';
+import { sharingFields } from './fields.ts';
 
 const rows = 50_000;
 /** The data row (0-based) with a bad decision: Excel row = index + 2 (header is row 1). */
@@ -32,15 +33,8 @@ async function writeWorkbook(path: string): Promise<void> {
 	intro.addRow(['Deellog, gegenereerd voor de test']).commit();
 	intro.commit();
 	const ws = wb.addWorksheet('Deellog');
-	ws.addRow([
-		'event_id',
-		'occurred_on',
-		'member_state',
-		'channel',
-		'relevant',
-		'decision',
-		'subject_ref'
-	]).commit();
+	// event_id, occurred_on, member_state, channel, relevant, decision, and subject_ref.
+	ws.addRow([...sharingFields.slice(0, 6), 'subject_ref']).commit();
 	for (let i = 0; i < rows; i++) {
 		ws.addRow([
 			`EV-${String(i).padStart(7, '0')}`,
