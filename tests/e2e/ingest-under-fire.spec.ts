@@ -42,8 +42,17 @@ test.beforeAll(async () => {
 	});
 });
 
+let failed = false;
+// Playwright reads the fixtures from the first parameter, which must be a pattern.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => {
+	if (testInfo.status !== testInfo.expectedStatus) failed = true;
+});
+
 test.afterAll(async () => {
 	await server?.stop();
+	// Kept after a failure, to read its log and database; otherwise nothing is left behind.
+	if (server && !failed) rmSync(server.dir, { recursive: true, force: true });
 });
 
 const header = 'event_id,occurred_on,member_state,channel,relevant,decision';
