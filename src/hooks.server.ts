@@ -1,11 +1,13 @@
-// Server hooks: security headers on every response, and error handling that logs the details
-// on the server and gives the browser only a message and a reference id.
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+// Server hooks: start-up guard and clean-up, security headers on every response, and error
+// handling that logs the details on the server and gives the browser only a message and a
+// reference id.
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
-import { randomUUID } from 'node:crypto';
 import { DatabaseLockedError } from '$lib/server/data';
+import { logError, newErrorId } from '$lib/server/errors';
+import { installProcessGuard, sweepStaleTempDirs } from '$lib/server/process-guard';
 import { fullScope, type Scope } from '$lib/server/scope';
 
 declare global {
@@ -25,6 +27,19 @@ declare global {
 		}
 	}
 }
+
+/**
+ * At start: the process-level guard (log anything that escapes a request, with an error id;
+ * see process-guard.ts for what happens next), and removal of the temporary folders of uploads
+ * and imports that a process which died left behind.
+ */
+export const init: ServerInit = () => {
+	installProcessGuard();
+	const removed = sweepStaleTempDirs();
+	if (removed.length > 0) {
+		console.warn(`removed ${removed.length} stale temporary folder(s): ${removed.join(', ')}`);
+	}
+};
 
 /** Headers set on every response (the Content-Security-Policy is set in svelte.config.js). */
 export const securityHeaders: Readonly<Record<string, string>> = {
@@ -76,15 +91,14 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (status === 404) return { message: m.err_no_page() };
 	if (status < 500) return { message };
 
-	const id = randomUUID().slice(0, 8);
 	const where = `${event.request.method} ${event.url.pathname}`;
 	if (isDatabaseLocked(error)) {
+		const id = newErrorId();
 		console.error(`[error ${id}] ${where}: ${error.message}`);
 		return {
 			message: m.err_db_locked(),
 			id
 		};
 	}
-	console.error(`[error ${id}] ${where}:`, error);
-	return { message: m.err_internal(), id };
+	return { message: m.err_internal(), id: logError(where, error) };
 };

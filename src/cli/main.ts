@@ -24,6 +24,7 @@ commands:
                  [--db PATH] [--json]
       import export files; exit 0 all rows accepted (or already imported),
       3 some rows rejected, 2 file rejected (nothing written), 1 unexpected failure
+      or bad arguments; with --json, an error is {"error": ..., "code": ...} on stdout
   batches [--db PATH] [--json] [--limit N]      list import batches
   rejects [--batch N] [--db PATH] [--json] [--limit N]
                                                list rejected rows with reasons
@@ -35,11 +36,34 @@ The database is --db PATH, else $COSI_DB, else data/cosi.duckdb.`;
 
 class UsageError extends Error {}
 
+/**
+ * The `code` of a JSON error (`{"error": ..., "code": ...}`, printed under --json): `usage` for
+ * bad arguments (exit 1), `database_locked` (exit 1), `no_samples` (exit 2), `unexpected` (1).
+ */
+export type CliErrorCode = 'usage' | 'database_locked' | 'no_samples' | 'unexpected';
+
+/**
+ * How a command reports a failure: with --json anywhere on the command line, one JSON object
+ * `{"error": message, "code": code}` on standard output (what a script reads); otherwise a
+ * line on standard error. The exit code is the caller's, the same either way.
+ */
+export type Failure = (code: CliErrorCode, message: string) => void;
+
+function failureReporter(json: boolean, out: Out): Failure {
+	return (code, message) => {
+		if (json) out(JSON.stringify({ error: message, code }));
+		else process.stderr.write(`cosi: ${message}\n`);
+	};
+}
+
 export async function main(
 	argv: string[],
 	out: Out = (s) => process.stdout.write(s + '\n')
 ): Promise<number> {
 	const [command, ...rest] = argv;
+	// Known before the arguments are parsed, so that bad arguments are reported as JSON too.
+	const json = argv.includes('--json');
+	const fail = failureReporter(json, out);
 	try {
 		switch (command) {
 			case 'ingest':
@@ -49,9 +73,9 @@ export async function main(
 			case 'rejects':
 				return await rejectsCommand(rest, out);
 			case 'samples':
-				return await samplesCommand(rest, out);
+				return await samplesCommand(rest, out, fail);
 			case 'metrics':
-				return await metricsCommandEntry(rest, out);
+				return await metricsCommandEntry(rest, out, fail);
 			case undefined:
 			case 'help':
 			case '--help':
@@ -63,16 +87,19 @@ export async function main(
 		}
 	} catch (e) {
 		if (e instanceof UsageError) {
-			process.stderr.write(`cosi: ${e.message}\n\n${usage}\n`);
+			if (json) fail('usage', e.message);
+			else process.stderr.write(`cosi: ${e.message}\n\n${usage}\n`);
 			return 1;
 		}
 		if (e instanceof DatabaseLockedError) {
-			process.stderr.write(`cosi: ${e.message}\n`);
+			fail('database_locked', e.message);
 			return 1;
 		}
+		// The stack is for whoever debugs it, on standard error in both modes.
 		process.stderr.write(
 			`cosi: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
 		);
+		if (json) fail('unexpected', `unexpected failure: ${e instanceof Error ? e.message : e}`);
 		return 1;
 	}
 }
@@ -183,6 +210,7 @@ function describeResult(r: IngestResult): string {
 	const head = `${r.file}: ${r.status}`;
 	if (r.status === 'rejected') {
 		lines.push(`${head}: ${r.reason ?? 'rejected'} (nothing was written)`);
+		if (r.detail) lines.push(`  detail: ${r.detail.replace(/\n/g, '\n  ')}`);
 	} else {
 		lines.push(
 			`${head}, batch ${r.batchId}: ${r.rowsRead} rows read, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected`
@@ -274,14 +302,12 @@ async function rejectsCommand(args: string[], out: Out): Promise<number> {
 	});
 }
 
-async function samplesCommand(args: string[], out: Out): Promise<number> {
+async function samplesCommand(args: string[], out: Out, fail: Failure): Promise<number> {
 	const { values } = parse(args, {});
 	return withStore(values.db, async (store) => {
 		const results = await loadSamples(store);
 		if (results.length === 0) {
-			process.stderr.write(
-				'cosi: no sample files found in data/samples (run npm run data:generate)\n'
-			);
+			fail('no_samples', 'no sample files found in data/samples (run npm run data:generate)');
 			return 2;
 		}
 		for (const r of results) out(values.json ? JSON.stringify(r) : describeResult(r));
@@ -289,7 +315,7 @@ async function samplesCommand(args: string[], out: Out): Promise<number> {
 	});
 }
 
-async function metricsCommandEntry(args: string[], out: Out): Promise<number> {
+async function metricsCommandEntry(args: string[], out: Out, fail: Failure): Promise<number> {
 	const { values } = parse(args, {
 		'as-of': { type: 'string' },
 		from: { type: 'string' },
@@ -304,6 +330,8 @@ async function metricsCommandEntry(args: string[], out: Out): Promise<number> {
 			db: resolveDbPath(values.db),
 			json: values.json ?? false
 		},
-		out
+		out,
+		// A bad date: "cosi metrics: <reason>" on standard error, or JSON under --json.
+		values.json ? (message) => fail('usage', message.replace(/^cosi metrics: /, '')) : undefined
 	);
 }

@@ -55,3 +55,38 @@ export interface BatchDetail extends BatchListRow {
 	/** A JSON object of the import's options, or null. */
 	options: string | null;
 }
+
+/**
+ * An upload's ticket: chosen by the browser and sent with the file, so that the page can ask
+ * /imports/queue where its upload waits. Random hex (crypto.getRandomValues, which unlike
+ * randomUUID also exists on plain http).
+ */
+export function newTicket(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const isTicket = (v: string): boolean => /^[0-9a-f]{32}$/.test(v);
+
+/** An import under way or waiting in the writer queue (src/lib/server/ingest/writer.ts). */
+export interface QueueEntry {
+	/** The file name as sent. */
+	file: string;
+	kind: string;
+	/** Who asked (CLI user, `web`, ...). */
+	by: string;
+	state: 'running' | 'waiting';
+	/** How many imports come before this one (the one under way included). */
+	ahead: number;
+}
+
+/** Where one import is, found by its ticket. */
+export type QueuePlace =
+	{ state: 'running' } | { state: 'waiting'; ahead: number } | { state: 'unknown' };
+
+/** What /imports/queue answers. */
+export interface UploadQueue {
+	queue: QueueEntry[];
+	/** The place of the upload whose ticket was given, else null. */
+	yours: QueuePlace | null;
+}

@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { m } from '$lib/paraglide/messages';
 import { importsPage, isRealDate, uploadStore } from '$lib/server/imports';
+import { isTicket } from '$lib/imports';
 import { ingestFile } from '$lib/server/ingest';
+import { queueStatus } from '$lib/server/ingest/writer';
 import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/profiles';
 import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
+import { logError } from '$lib/server/errors';
 import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
 import { pageParam } from '$lib/server/paging';
 import type { Actions, PageServerLoad } from './$types';
@@ -63,11 +66,13 @@ function profileChoices(): { name: string; kinds: Kind[] }[] {
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const page = pageParam(url, (value) => m.rec_imp_error_page({ value }));
+	const store = await uploadStore();
 	return {
 		...(await importsPage(locals.scope, page)),
 		kinds: [...kinds],
 		profiles: profileChoices(),
-		uploadLimit: limitText()
+		uploadLimit: limitText(),
+		queue: queueStatus(store.path)
 	};
 };
 
@@ -91,9 +96,11 @@ export interface UploadOutcome {
 	errors: IngestResult['errors'];
 	warnings: string[];
 	reason: string | null;
+	/** For a file that could not be read: the id under which the reader's message was logged. */
+	reference: string | null;
 }
 
-function outcome(r: IngestResult): UploadOutcome {
+function outcome(r: IngestResult, reference: string | null = null): UploadOutcome {
 	return {
 		file: r.file,
 		kind: r.kind,
@@ -104,7 +111,8 @@ function outcome(r: IngestResult): UploadOutcome {
 		rowsRejected: r.rowsRejected,
 		errors: r.errors.slice(0, LISTED_ERRORS),
 		warnings: r.warnings,
-		reason: r.reason ?? null
+		reason: r.reason ?? null,
+		reference
 	};
 }
 
@@ -120,13 +128,20 @@ export const actions: Actions = {
 			try {
 				form = await readMultipart(request, { dir, fileField: 'file', maxFileBytes: UPLOAD_LIMIT });
 			} catch (e) {
-				if (!(e instanceof UploadError)) throw e;
+				if (!(e instanceof UploadError)) {
+					// The server could not store the upload (disk full, permissions): not the sender's
+					// fault, and the details (paths) stay in the log.
+					const id = logError('POST /imports?/upload: storing the upload', e);
+					return fail(500, { field: null, message: m.rec_imp_error_internal({ id }) });
+				}
 				return fail(e.status, {
 					field: e.status === 413 ? 'file' : null,
 					message:
 						e.status === 413
 							? m.rec_imp_error_too_large({ limit: limitText() })
-							: m.rec_imp_error_malformed()
+							: e.status === 408
+								? m.rec_imp_error_interrupted()
+								: m.rec_imp_error_malformed()
 				});
 			}
 			const values: UploadValues = {
@@ -169,15 +184,31 @@ export const actions: Actions = {
 			if (values.programme) options.programme = values.programme;
 			if (values.peildatum) options.peildatum = values.peildatum;
 
-			const result = await ingestFile(await uploadStore(), form.file.path, {
-				kind,
-				profile: profile.name,
-				fileName: form.file.fileName,
-				importedBy: 'web',
-				options
-			});
+			const ticket = text(form, 'ticket');
+			const where = `POST /imports?/upload ${JSON.stringify(form.file.fileName)}`;
+			// Outside the try: a database held by another process has its own message (handleError).
+			const store = await uploadStore();
+			let result: IngestResult;
+			try {
+				result = await ingestFile(store, form.file.path, {
+					kind,
+					profile: profile.name,
+					fileName: form.file.fileName,
+					importedBy: 'web',
+					options,
+					// Lets the page ask for its place while the import waits (/imports/queue).
+					ticket: isTicket(ticket) ? ticket : undefined
+				});
+			} catch (e) {
+				// Nothing was written (a batch is one transaction); the details stay in the log.
+				const id = logError(where, e);
+				return fail(500, { values, field: null, message: m.rec_imp_error_internal({ id }) });
+			}
 			if (result.status === 'rejected') {
-				return fail(422, { values, field: null, result: outcome(result) });
+				// What the reader or DuckDB said names the temporary copy: the log has it, the
+				// user gets the reason in words and the reference.
+				const reference = result.detail ? logError(where, result.detail) : null;
+				return fail(422, { values, field: null, result: outcome(result, reference) });
 			}
 			return { values, result: outcome(result) };
 		} finally {
