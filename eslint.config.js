@@ -30,6 +30,7 @@ export default ts.config(
 		// Routes, endpoints and the CLI read the data through the gate ($lib/server/data) and the
 		// page modules built on it, never below it: there the member-state scope is bound.
 		files: ['src/routes/**', 'src/cli/**'],
+		ignores: ['**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',

@@ -2,7 +2,7 @@
 // in the order they run, and (with the ticket an upload was sent with) where that upload is.
 // The imports page polls it while an upload waits, to show its place in the queue.
 import { json } from '@sveltejs/kit';
-import { resolveDbPath } from '$lib/server/db';
+import { resolveDbPath } from '$lib/server/data';
 import { queuePlace, queueStatus } from '$lib/server/ingest/writer';
 import { isTicket } from '$lib/imports';
 import type { RequestHandler } from './$types';
