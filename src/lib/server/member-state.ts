@@ -31,6 +31,7 @@ import type {
 import { actorName, addressedActor } from './actor.ts';
 import { withheldMonthChart, type RenderedChart } from './dashboard.ts';
 import { withData } from './data.ts';
+import { pageCount } from '$lib/params';
 import { PAGE_SIZE } from './paging.ts';
 import type { Scope } from './scope.ts';
 
@@ -97,6 +98,9 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 			'progress_pairs_count',
 			pairFilter
 		);
+		// A page past the last is an error, as on every paged list.
+		const pages = pageCount(pairTotal);
+		if (page > pages) error(404, m.rec_error_no_page({ page, pages }));
 		// A page of at most 50 pairs: small enough to cache like the aggregates.
 		const pairs = await data.cachedRows<PairRow>('progress_pairs', {
 			...pairFilter,

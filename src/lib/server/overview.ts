@@ -23,6 +23,12 @@ import {
 	type ActorRow,
 	type RenderedChart
 } from './dashboard.ts';
+import type {
+	RetentionFigures,
+	WithheldFigures,
+	WithheldMonthRow,
+	WithheldStateRow
+} from '$lib/figures';
 import { withData, type Data } from './data.ts';
 import { headlineMetrics } from './metrics.ts';
 import type { Scope } from './scope.ts';
@@ -43,42 +49,10 @@ interface SummaryRow {
 	previous_round: string | null;
 }
 
-/** The part of a withheld_by_member_state / withheld_total row the overview shows. */
-interface WithheldFigures {
-	relevant: number;
-	shared: number;
-	withheld: number;
-	pending: number;
-	unjustified: number;
-	ratio: number | null;
-}
-
-interface WithheldStateRow extends WithheldFigures {
-	member_state: string;
-}
-
-interface RetentionFigures {
-	active: number;
-	overdue_review: number;
-	past_retention: number;
-	missing_assessment: number;
-	compliant: number;
-	compliance_pct: number | null;
-}
-
 interface RetentionTrendRow {
 	point_on: string;
 	member_state: string | null;
 	compliance_pct: number | null;
-}
-
-interface MonthRow {
-	month: string;
-	relevant: number;
-	shared: number;
-	withheld: number;
-	pending: number;
-	ratio: number | null;
 }
 
 export interface ProgressCell {
@@ -177,7 +151,10 @@ function progressCell(r: SummaryRow): ProgressCell {
 	};
 }
 
-function withheldCell(now: WithheldFigures, previous: WithheldFigures | undefined): WithheldCell {
+function withheldCell(
+	now: Omit<WithheldFigures, 'unjustified_pct'>,
+	previous: WithheldFigures | undefined
+): WithheldCell {
 	return {
 		relevant: now.relevant,
 		shared: now.shared,
@@ -237,7 +214,7 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 		from: previousMonthStart,
 		member_state: null
 	});
-	const months = await data.cachedRows<MonthRow>('withheld_by_month', {
+	const months = await data.cachedRows<WithheldMonthRow>('withheld_by_month', {
 		as_of: asOf,
 		...period,
 		member_state: null,
@@ -387,7 +364,7 @@ function progressChart(
 	});
 }
 
-function withheldChart(months: MonthRow[], locale: string): OverviewChart | null {
+function withheldChart(months: WithheldMonthRow[], locale: string): OverviewChart | null {
 	return withheldMonthChart(months, m.dash_chart_withheld_title(), locale);
 }
 
