@@ -22,7 +22,6 @@ import type { ParamValue } from './queries.ts';
 import type { Scope } from './scope.ts';
 
 // The upload form's date check (until there is one date check for every parameter).
-export { isRealDate } from './queries.ts';
 
 /** The store an upload is imported into (writes do not pass the data gate, which reads). */
 export function uploadStore(): Promise<Store> {

@@ -29,7 +29,8 @@ import { actorName, addressedActor } from './actor.ts';
 import { withData, type Data } from './data.ts';
 import { todayIso } from './metrics.ts';
 import { MAX_INTEGER, PAGE_SIZE, pageOfView } from './paging.ts';
-import { isRealDate, type ParamValue } from './queries.ts';
+import { isIsoDate } from '../dates.ts';
+import type { ParamValue } from './queries.ts';
 import type { Scope } from './scope.ts';
 
 /** The rows of the view shown, told apart by `show`. */
@@ -80,7 +81,7 @@ function param(url: URL, key: string): string | null {
 function asOfParam(url: URL): string {
 	const v = param(url, 'asOf');
 	if (v === null) return todayIso();
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v)) {
+	if (!isIsoDate(v)) {
 		error(400, m.quality_error_date({ value: JSON.stringify(v) }));
 	}
 	return v;

@@ -170,9 +170,6 @@ function coerceParam(queryName: string, p: ParamSpec, v: ParamValue): ParamValue
 	}
 }
 
-/** @deprecated the one date check is isIsoDate in $lib/dates. */
-export const isRealDate = isIsoDate;
-
 /**
  * Run a named query and return typed rows: integers and decimals as numbers, dates as
  * YYYY-MM-DD strings, booleans as booleans, NULL as null.

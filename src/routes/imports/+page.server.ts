@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { m } from '$lib/paraglide/messages';
-import { importsPage, isRealDate, uploadStore } from '$lib/server/imports';
+import { isIsoDate } from '$lib/dates';
+import { importsPage, uploadStore } from '$lib/server/imports';
 import { isTicket } from '$lib/imports';
 import { ingestFile } from '$lib/server/ingest';
 import { queueStatus } from '$lib/server/ingest/writer';
@@ -174,10 +175,7 @@ export const actions: Actions = {
 			if (values.programme.length > 100) {
 				return invalid('programme', m.rec_imp_error_programme());
 			}
-			if (
-				values.peildatum &&
-				!(/^\d{4}-\d{2}-\d{2}$/.test(values.peildatum) && isRealDate(values.peildatum))
-			) {
+			if (values.peildatum && !isIsoDate(values.peildatum)) {
 				return invalid('peildatum', m.rec_imp_error_peildatum());
 			}
 			const options: Record<string, string> = {};
