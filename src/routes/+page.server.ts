@@ -2,7 +2,7 @@
 // their changes and three charts. Its data, and what "previous" means: $lib/server/overview.
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { filtersOf } from '$lib/server/dashboard';
+import { urlFilters } from '$lib/server/url';
 import { overviewPage } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		const query = new URLSearchParams(kept).toString();
 		redirect(303, `${url.pathname}${query ? `?${query}` : ''}`);
 	}
-	const filters = filtersOf(url);
+	const filters = urlFilters(url);
 	const overview = await overviewPage(locals.scope, filters, getLocale());
 	return { filters, empty: overview === null, overview };
 };

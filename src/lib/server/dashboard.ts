@@ -1,10 +1,8 @@
 // What the dashboard pages (the overview and a member state) load alike: the filters of the
 // query string, the actor reference row, and the chart of the withheld ratio by month.
-import type { Filters } from '$lib/filters';
 import { formatMonth, formatNumber, formatRatio } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { renderChart, type ChartSpec } from '$lib/server/charts';
-import { urlFilters } from '$lib/server/url';
 
 /** A row of actor_get / actor_names. */
 export interface ActorRow {
@@ -26,11 +24,6 @@ export interface WithheldMonth {
 export interface RenderedChart {
 	spec: ChartSpec;
 	svg: string;
-}
-
-/** The filters of the query string; 400 when one of them is malformed. */
-export function filtersOf(url: URL): Filters {
-	return urlFilters(url);
 }
 
 const localeTags: Record<string, string> = { en: 'en-GB', nl: 'nl-NL' };

@@ -17,7 +17,8 @@ import { m } from '$lib/paraglide/messages';
 import type { QualityStoredRow, RejectedRow, StoredRow } from '$lib/quality';
 import { openStore, resolveDbPath, withData, type Data, type Store } from './data.ts';
 import { todayIso } from './metrics.ts';
-import { MAX_INTEGER, PAGE_SIZE, pageOfView, pageParam } from './paging.ts';
+import { MAX_INTEGER, PAGE_SIZE, pageOfView } from './paging.ts';
+import { urlPage } from './url.ts';
 import type { ParamValue } from './queries.ts';
 import type { Scope } from './scope.ts';
 
@@ -104,7 +105,7 @@ export function batchParams(idText: string, url: URL): BatchParams {
 	}
 	const id = Number(idText);
 	const show = viewParam(url);
-	const page = pageParam(url, (value) => m.rec_imp_error_page({ value }));
+	const page = urlPage(url);
 	if (id > MAX_INTEGER) error(404, m.rec_imp_error_no_batch({ id: idText }));
 	return { id, show, page };
 }

@@ -30,7 +30,7 @@ import type {
 	WithheldStateRow
 } from '$lib/figures';
 import { withData, type Data } from './data.ts';
-import { headlineMetrics } from './metrics.ts';
+import { headlineMetrics, type WithheldFigure } from './metrics.ts';
 import type { Scope } from './scope.ts';
 
 /** A row of progress_summary. */
@@ -65,13 +65,8 @@ export interface ProgressCell {
 	prevPct: number | null;
 }
 
-export interface WithheldCell {
-	relevant: number;
-	shared: number;
-	withheld: number;
-	pending: number;
-	unjustified: number;
-	ratio: number | null;
+/** A member state's (or the EU's) withheld figures, with the ratio at the previous month end. */
+export interface WithheldCell extends Omit<WithheldFigure, 'memberState'> {
 	prevRatio: number | null;
 }
 

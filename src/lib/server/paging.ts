@@ -6,15 +6,8 @@ import type { Data } from './data.ts';
 import { pageCount, PAGE_SIZE } from '$lib/params';
 import { m } from '$lib/paraglide/messages';
 import type { ParamValue } from './queries.ts';
-import { urlPage } from './url.ts';
 
 export { MAX_INTEGER, PAGE_SIZE } from '$lib/params';
-
-/** ?page=N (the message argument is gone: every page says the same). */
-export function pageParam(url: URL, message?: (value: string) => string): number {
-	void message;
-	return urlPage(url);
-}
 
 /**
  * Page `page` of the named list query with `filter` (rows of type R), and the row of its count

@@ -5,7 +5,6 @@ import { viewParams, type RecordSet, type RecordsView } from '$lib/records/param
 import { m } from '$lib/paraglide/messages';
 import { csvResponse, fileNamePart } from './csv.ts';
 import { pageOfRows } from './paging.ts';
-import { urlFilters, urlPage, urlView } from './url.ts';
 import { openData, type Data } from './data.ts';
 import type { ParamValue, Row } from './queries.ts';
 import type { Scope } from './scope.ts';
@@ -144,14 +143,6 @@ export function queryParams(view: RecordsView): Record<string, ParamValue> {
 			};
 	}
 }
-
-/** Parse a records URL; a 400 naming the bad parameter and the accepted values otherwise. */
-export const viewFromUrl = urlView;
-
-/** The report filters of any page (as-of date, actor, ...); a 400 for a bad value. */
-export const filtersFromUrl = urlFilters;
-
-export const pageFromUrl = urlPage;
 
 export async function countRows(data: Data, view: RecordsView): Promise<number> {
 	const row = await data.row<{ total: number }>(setSpecs[view.set].count, queryParams(view));

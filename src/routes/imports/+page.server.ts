@@ -16,7 +16,7 @@ import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/prof
 import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
 import { logError } from '$lib/server/errors';
 import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
-import { pageParam } from '$lib/server/paging';
+import { urlPage } from '$lib/server/url';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -66,7 +66,7 @@ function profileChoices(): { name: string; kinds: Kind[] }[] {
 }
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const page = pageParam(url, (value) => m.rec_imp_error_page({ value }));
+	const page = urlPage(url);
 	const store = await uploadStore();
 	return {
 		...(await importsPage(locals.scope, page)),

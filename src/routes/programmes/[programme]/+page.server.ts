@@ -1,13 +1,12 @@
 // /programmes/[programme]: one catalogue as of D, by chapter and by action (all actors, or the
 // one in ?actor= / ?ms=), with its reporting rounds. 404 for an unknown programme.
-import type { ActionsView } from '$lib/records/params';
 import { programmePage } from '$lib/server/programme';
-import { viewFromUrl } from '$lib/server/records';
+import { urlView } from '$lib/server/url';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, params, locals }) => {
 	// The same parameters as /records/actions, so ?actor= and ?ms= are checked alike.
-	const view = viewFromUrl('actions', url) as ActionsView;
+	const view = urlView('actions', url);
 	return programmePage(locals.scope, {
 		programme: params.programme,
 		asOf: view.filters.asOf,
