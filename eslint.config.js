@@ -27,6 +27,32 @@ export default ts.config(
 		}
 	},
 	{
+		// Routes, endpoints and the CLI read the data through the gate ($lib/server/data) and the
+		// page modules built on it, never below it: there the member-state scope is bound.
+		files: ['src/routes/**', 'src/cli/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^\\$lib/server/|/lib/server/)(db|queries|cache|store)(\\.ts)?$',
+							message:
+								'Read the data through $lib/server/data (withData) or a page module: the gate binds the caller’s scope.'
+						}
+					],
+					paths: [
+						{
+							name: '@duckdb/node-api',
+							message: 'Read the data through $lib/server/data (withData) or a page module.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',

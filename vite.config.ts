@@ -16,6 +16,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
+		// No test may depend on the machine's time zone: every date is UTC (src/lib/server/clock.ts).
+		env: { TZ: 'UTC' },
 		// DuckDB files and child processes make these tests I/O bound, not CPU bound.
 		testTimeout: 120_000,
 		hookTimeout: 120_000,

@@ -4,6 +4,7 @@
 -- from the latest row that has it), plus where the title came from (title_batch_id,
 -- title_file_name, title_source_row) and the span of its reports. No row when the programme
 -- has no such action.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param programme VARCHAR  the programme
 -- @param action_id VARCHAR  the action's id within the programme
 WITH
@@ -16,7 +17,7 @@ reports AS (
 			AS title_source_row,
 		min(reported_on) AS first_reported_on,
 		max(reported_on) AS last_reported_on,
-		count(*)::INTEGER AS status_rows
+		(count(*) FILTER (WHERE scope_allows(actor)))::INTEGER AS status_rows
 	FROM action_status_current
 	WHERE programme = $programme AND action_id = $action_id
 	GROUP BY programme, action_id

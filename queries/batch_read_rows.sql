@@ -6,6 +6,8 @@
 -- message}. As many rows as rows_accepted + rows_rejected, which is rows_read. Paged; pair with
 -- batch_read_rows_count.
 -- Definition: batch_read_row in queries/lib/050_batch.sql, whose header states it in full.
+-- @audit record_view  each read is written to the audit trail (who, filter, rows)
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D for the superseded flag: on or after the batch's import
 --   date (else its stored rows are left out); the web app passes today
 -- @param kind VARCHAR?  the batch's kind: sharing | actions | retention (NULL: look in all)

@@ -2,6 +2,7 @@
 -- rejected), with the two parts (accepted, rejected). An unknown kind is an error naming the
 -- kinds, even when no row is left to test it on.
 -- Definition: batch_read_row in queries/lib/050_batch.sql, whose header states it in full.
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: on or after the batch's import date (else its stored
 --   rows are left out); the web app passes today
 -- @param kind VARCHAR?  the batch's kind: sharing | actions | retention (NULL: look in all)

@@ -4,6 +4,8 @@
 -- have several) and the batch's file_name. reject_list gives one line per problem instead.
 -- Paged; pair with batch_rejected_rows_count.
 -- Definition: batch_rejected_row in queries/lib/050_batch.sql, whose header states it in full.
+-- @audit record_view  each read is written to the audit trail (who, filter, rows)
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param batch_id INTEGER  the batch whose rejected rows to list
 -- @param limit INTEGER  at most this many rows (capped at 10000)
 -- @param offset INTEGER  skip this many rows (paging)

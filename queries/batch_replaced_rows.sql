@@ -4,6 +4,8 @@
 -- topic and state (as quality_stored_rows gives them), in the order of their batch and row.
 -- Paged; pair with batch_replaced_rows_count.
 -- Definition: batch_replaced_row in queries/lib/050_batch.sql, whose header states it in full.
+-- @audit record_view  each read is written to the audit trail (who, filter, rows)
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param kind VARCHAR?  the batch's kind: sharing | actions | retention (NULL: look in all)
 -- @param batch_id INTEGER  the batch that replaced the rows
 -- @param limit INTEGER  at most this many rows (capped at 10000)

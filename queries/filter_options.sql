@@ -3,6 +3,7 @@
 -- progress_pairs; programme filled for chapters), actor (data/reference/actors.csv, with kind
 -- and names), channel (sharing), register (retention) and legal_basis (retention rules, with
 -- the rule's description as name). Fields and values in a stable order.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 WITH
 chapter AS (
 	SELECT programme, action_id,
@@ -24,10 +25,10 @@ FROM (
 	FROM ref_actor
 	UNION ALL
 	SELECT 'channel', channel, NULL, NULL, NULL, NULL
-	FROM (SELECT DISTINCT channel FROM sharing_current)
+	FROM (SELECT DISTINCT channel FROM sharing_current WHERE scope_allows(member_state))
 	UNION ALL
 	SELECT 'register', register, NULL, NULL, NULL, NULL
-	FROM (SELECT DISTINCT register FROM retention_current)
+	FROM (SELECT DISTINCT register FROM retention_current WHERE scope_allows(member_state))
 	UNION ALL
 	SELECT 'legal_basis', legal_basis, NULL, NULL, description, description
 	FROM retention_rule

@@ -2,6 +2,7 @@
 -- last_reported_on is the latest status date on or before D over the action's pairs.
 -- Definition (docs/metrics.md, "Implementation progress"): progress_pair and progress_figures
 -- in queries/lib/010_progress.sql, whose header states it in full.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: only status rows reported on or before D count
 -- @param programme VARCHAR?  only this programme (NULL: all)
 -- @param chapter VARCHAR?  only this chapter ('(none)': actions without one; NULL: all)

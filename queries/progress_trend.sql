@@ -6,6 +6,7 @@
 -- with a status row on or before R; each takes its latest status on or before R (ties: larger
 -- batch_id, then larger source_row); overdue means deadline < R. The pairs, the catalogue and
 -- how a status counts come from queries/lib/010_progress.sql.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: rounds after D and status rows after D are left out
 -- @param programme VARCHAR?  only this programme (NULL: all)
 -- @param actor VARCHAR?  only this actor (NULL: all; the total rows then cover only this actor)

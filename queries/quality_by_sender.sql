@@ -8,6 +8,7 @@
 -- quality_late_reports (actor = sender), each with its _count.
 -- Definition (docs/metrics.md, "Data quality"): queries/lib/040_quality.sql, whose header
 -- states it in full.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: batches imported after D are ignored
 -- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
 -- @param late_after_days INTEGER?  tolerance before a report counts as late (NULL: 30 days)

@@ -3,6 +3,7 @@
 -- and quality_by_sender. A field counts only on rows where it applies (see the definition).
 -- Definition (docs/metrics.md, "Data quality"): queries/lib/040_quality.sql, whose header
 -- states it in full.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: batches imported after D are ignored
 -- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
 -- @param batch_id INTEGER?  only this batch (NULL: all)

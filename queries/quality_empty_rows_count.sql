@@ -3,6 +3,7 @@
 -- a field too, that field's empty count in quality_empty_fields.
 -- Definition (docs/metrics.md, "Data quality"): quality_empty_cell in
 -- queries/lib/040_quality.sql, whose header states it in full.
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: batches imported after D are ignored
 -- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
 -- @param sender VARCHAR?  only rows of this member state or actor (NULL: all)

@@ -4,6 +4,7 @@
 -- queries/lib/040_quality.sql: a report is late when its batch was imported more than
 -- late_after_days (default 30) days after its reported_on; every stored row counts, superseded
 -- ones included (superseded says whether a later batch replaced it).
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: batches imported after D are ignored
 -- @param programme VARCHAR?  only this programme (NULL: all)
 -- @param actor VARCHAR?  only this actor (NULL: all)

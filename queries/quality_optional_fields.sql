@@ -2,6 +2,7 @@
 -- the field parameter of quality_empty_rows accepts.
 -- Definition (docs/metrics.md, "Data quality"): quality_optional_fields in
 -- queries/lib/040_quality.sql, whose header states it in full.
+-- @scope none  reference data, the same for every caller
 -- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
 SELECT kind, field
 FROM (

@@ -6,6 +6,8 @@
 -- with quality_rejected_rows_count.
 -- Definition (docs/metrics.md, "Data quality"): quality_rejected_row in
 -- queries/lib/040_quality.sql, whose header states it in full.
+-- @audit record_view  each read is written to the audit trail (who, filter, rows)
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: batches imported after D are ignored
 -- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
 -- @param sender VARCHAR?  only rows attributed to this member state, actor or '(unattributed)'

@@ -2,6 +2,7 @@
 -- kind, the rows_stored figure of quality_by_sender (with only_superseded, rows_superseded).
 -- Definition (docs/metrics.md, "Data quality"): quality_stored_row in
 -- queries/lib/040_quality.sql, whose header states it in full.
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: batches imported after D are ignored
 -- @param kind VARCHAR?  sharing | actions | retention (NULL: all)
 -- @param sender VARCHAR?  only rows of this member state or actor (NULL: all)

@@ -2,6 +2,7 @@
 -- max_retention_months, grace_days; NULL when the legal basis has no rule).
 -- Definition (docs/metrics.md, "Retention compliance"): queries/lib/030_retention.sql, whose
 -- header states it in full.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: records created after D and reviews after D are ignored
 -- @param member_state VARCHAR?  only this member state (NULL: all)
 -- @param register VARCHAR?  only this register (NULL: all)

@@ -3,6 +3,8 @@
 -- with its batch_id, file_name and source_row. Paged; pair with retention_records_count.
 -- Definition (docs/metrics.md, "Retention compliance"): retention_drill_record in
 -- queries/lib/030_retention.sql, whose header states it in full.
+-- @audit record_view  each read is written to the audit trail (who, filter, rows)
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: records created after D and reviews after D are ignored
 -- @param member_state VARCHAR?  only this member state (NULL: all)
 -- @param register VARCHAR?  only this register (NULL: all)

@@ -1,6 +1,7 @@
 -- How many records retention_records returns in total for the same filters.
 -- Definition (docs/metrics.md, "Retention compliance"): retention_drill_record in
 -- queries/lib/030_retention.sql, whose header states it in full.
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: records created after D and reviews after D are ignored
 -- @param member_state VARCHAR?  only this member state (NULL: all)
 -- @param register VARCHAR?  only this register (NULL: all)

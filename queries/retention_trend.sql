@@ -4,6 +4,7 @@
 -- with member_state NULL. Without from, the 11 month ends before D's month, so 12 points.
 -- Definition (docs/metrics.md, "Retention compliance"): queries/lib/030_retention.sql, whose
 -- header states it in full.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: records created after D and reviews after D are ignored
 -- @param from DATE?  first month of the trend (NULL: 11 months before the month of D)
 -- @param member_state VARCHAR?  only this member state (NULL: all)

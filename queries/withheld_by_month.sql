@@ -3,6 +3,7 @@
 -- period end (or of D); a month without rows has zeros and a NULL ratio. month is its first day.
 -- Definition (docs/metrics.md, "Withheld-information ratio"): queries/lib/020_withheld.sql,
 -- whose header states it in full.
+-- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: only rows that occurred on or before D count
 -- @param from DATE?  start of the period, inclusive (NULL: no start)
 -- @param to DATE?  end of the period, inclusive (NULL: up to D)

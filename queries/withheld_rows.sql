@@ -5,6 +5,8 @@
 -- pair with withheld_rows_count.
 -- Definition (docs/metrics.md, "Withheld-information ratio"): withheld_drill_row in
 -- queries/lib/020_withheld.sql, whose header states it in full.
+-- @audit record_view  each read is written to the audit trail (who, filter, rows)
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: only rows that occurred on or before D count
 -- @param from DATE?  start of the period, inclusive (NULL: no start)
 -- @param to DATE?  end of the period, inclusive (NULL: up to D)

@@ -1,6 +1,7 @@
 -- How many rows withheld_rows returns in total for the same filters.
 -- Definition (docs/metrics.md, "Withheld-information ratio"): withheld_drill_row in
 -- queries/lib/020_withheld.sql, whose header states it in full.
+-- @scope records  record-level rows: the states whose rows the caller may see
 -- @param as_of DATE  the as-of date D: only rows that occurred on or before D count
 -- @param from DATE?  start of the period, inclusive (NULL: no start)
 -- @param to DATE?  end of the period, inclusive (NULL: up to D)

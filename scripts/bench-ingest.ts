@@ -1,6 +1,7 @@
-// npm run bench:ingest [-- --rows 1000000,10000000] [--repeat 3]
+// npm run bench:ingest [-- --rows 1000000,10000000] [--repeat 3] [--parts csv,formats]
 //
-// Ingest throughput against raw DuckDB on the same generated sharing CSV, in the same run:
+// Part "csv": ingest throughput against raw DuckDB on the same generated sharing CSV, in the
+// same run:
 //   baseline: CREATE TABLE t AS SELECT * FROM read_csv('file')   (fresh database file)
 //   project:  ingestFile(...) with validation, rejects and batch  (fresh database file)
 //   text:     the same with the typed CSV fast path off (what a file that is not clean costs)
@@ -8,11 +9,17 @@
 // so a busy moment on the machine does not decide the ratio.
 // Each measurement runs in its own child process, so peak memory (VmHWM) is its own.
 // Figures are written to docs/benchmarks.md, section "## Ingest".
+//
+// Part "formats": the same rows as CSV, XLSX and Arrow IPC (npm run data:generate -- --formats),
+// each imported through the CLI (`cosi ingest --json`, a fresh database file each time) in a
+// process of its own whose peak memory (VmHWM) scripts/bench-peak.js reports. Runs alternate
+// and each figure is the median of --repeat runs. Section "## Ingest by format".
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { closeStore, openStore, repoRoot } from '../src/lib/server/db.ts';
 import { ingestFile } from '../src/lib/server/ingest/index.ts';
 import { writeBenchSection } from './bench-doc.ts';
@@ -86,20 +93,112 @@ function measure(mode: string, csv: string): Measurement {
 	return { ...m, phases };
 }
 
-function ensureCsv(rows: number): string {
-	const csv = join(benchDir, `sharing-${rows}.csv`);
-	if (!existsSync(csv)) {
-		console.error(`generating ${csv} …`);
+type Format = 'csv' | 'xlsx' | 'arrow';
+
+/** sharing-N.<format> in data/bench for each format, generated (same rows) when missing. */
+function ensureFiles(rows: number, formats: Format[]): Record<Format, string> {
+	const path = (f: Format) => join(benchDir, `sharing-${rows}.${f}`);
+	const missing = formats.filter((f) => !existsSync(path(f)));
+	if (missing.length > 0) {
+		console.error(`generating ${missing.map(path).join(', ')} …`);
 		execFileSync(
 			'npm',
-			['run', '-s', 'data:generate', '--', '--rows', String(rows), '--out', benchDir],
-			{
-				cwd: repoRoot,
-				stdio: 'inherit'
-			}
+			[
+				'run',
+				'-s',
+				'data:generate',
+				'--',
+				'--rows',
+				String(rows),
+				'--formats',
+				missing.join(','),
+				'--out',
+				benchDir
+			],
+			{ cwd: repoRoot, stdio: 'inherit' }
 		);
 	}
-	return csv;
+	return { csv: path('csv'), xlsx: path('xlsx'), arrow: path('arrow') };
+}
+
+const ensureCsv = (rows: number) => ensureFiles(rows, ['csv']).csv;
+
+/** One import through the CLI, as a user runs it: wall time and the process's peak memory. */
+function measureCli(format: Format, file: string, rows: number): Measurement {
+	const db = join(benchDir, `ingest-cli-${format}.duckdb`);
+	rmSync(db, { force: true });
+	rmSync(`${db}.wal`, { force: true });
+	const peak = pathToFileURL(join(repoRoot, 'scripts/bench-peak.js')).href;
+	const start = process.hrtime.bigint();
+	const child = spawnSync(
+		process.execPath,
+		[
+			'--import',
+			peak,
+			join(repoRoot, 'bin/cosi.js'),
+			'ingest',
+			file,
+			'--kind',
+			'sharing',
+			'--db',
+			db,
+			'--json'
+		],
+		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 }
+	);
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	rmSync(db, { force: true });
+	rmSync(`${db}.wal`, { force: true });
+	const result = child.status === 0 ? JSON.parse(child.stdout) : null;
+	if (!result || result.status !== 'accepted' || result.rowsAccepted !== rows) {
+		throw new Error(
+			`${format} import failed (exit ${child.status}): ${child.stdout} ${child.stderr}`
+		);
+	}
+	const kib = Number(/bench-peak-kib (\d+)/.exec(child.stderr)?.[1] ?? NaN);
+	return { seconds, peakRssMiB: kib / 1024, rows };
+}
+
+function middle(values: number[]): number {
+	return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+/** Part "formats": CSV, XLSX and Arrow IPC through the CLI; the lines of its section. */
+function formatsPart(tiers: number[], repeat: number): string[] {
+	const formats: Format[] = ['csv', 'xlsx', 'arrow'];
+	const lines = [
+		`Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}.`,
+		'The same generated sharing rows (`npm run data:generate -- --rows N --formats csv,xlsx,arrow`: a workbook with one sheet, dates as date cells, texts as shared strings as Excel stores them; an Arrow IPC file of DATE, BOOLEAN and UTF-8 columns in record batches of 65,536 rows), each imported with `npx cosi ingest FILE --kind sharing --json` into a fresh database file, in a process of its own whose peak memory (VmHWM) is reported as it exits. Runs alternate between the formats and every figure is the median of ' +
+			`${repeat} runs. Target: peak < 1 GiB for any format at 10^6 rows.`,
+		'',
+		'| rows | format | file size | seconds | × CSV time | rows/s | peak MiB | × CSV peak |',
+		'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+	];
+	for (const rows of tiers) {
+		const files = ensureFiles(rows, formats);
+		const runs: Record<Format, Measurement[]> = { csv: [], xlsx: [], arrow: [] };
+		for (let i = 0; i < repeat; i++) {
+			for (const format of formats) {
+				const m = measureCli(format, files[format], rows);
+				console.error(
+					`${format} ${rows}: ${m.seconds.toFixed(2)} s, ${m.peakRssMiB.toFixed(0)} MiB`
+				);
+				runs[format].push(m);
+			}
+		}
+		const seconds = (f: Format) => middle(runs[f].map((r) => r.seconds));
+		const peak = (f: Format) => middle(runs[f].map((r) => r.peakRssMiB));
+		for (const format of formats) {
+			const line = `| ${rows.toLocaleString('en')} | ${format === 'arrow' ? 'Arrow IPC' : format.toUpperCase()} | ${(statSync(files[format]).size / 2 ** 20).toFixed(0)} MiB | ${seconds(format).toFixed(2)} | ${(seconds(format) / seconds('csv')).toFixed(2)} | ${Math.round(rows / seconds(format)).toLocaleString('en')} | ${peak(format).toFixed(0)} | ${(peak(format) / peak('csv')).toFixed(2)} |`;
+			console.log(line);
+			lines.push(line);
+		}
+	}
+	lines.push(
+		'',
+		'Where the difference comes from: DuckDB reads CSV itself, natively and in parallel, and the clean CSV takes the typed fast path. An XLSX workbook is unzipped and its XML parsed in JavaScript by exceljs, one row at a time (`stream.xlsx.WorkbookReader`), which is most of its time: its shared strings (every distinct text, here two million) go to a temporary DuckDB table as they are read, and rows are appended 4,096 at a time after one look-up of their texts, so JavaScript holds a batch of rows and at most 65,536 texts (keeping the shared strings in JS instead, the default of exceljs, measured about 860 MiB at 10^6 rows); exceljs first unpacks the sheet, which Excel stores before the shared strings, to a temporary file. An Arrow IPC file is opened by file handle and read one record batch at a time (apache-arrow), every value turned into text and appended. Both then share the CSV text path: profile mapping, validation in SQL, rejects, batch, commit. Every time includes starting the CLI (about 1 s).'
+	);
+	return lines;
 }
 
 async function main() {
@@ -113,7 +212,15 @@ async function main() {
 		args.indexOf('--rows') >= 0 ? args[args.indexOf('--rows') + 1] : '1000000,10000000';
 	const tiers = rowsArg.split(',').map(Number);
 	const repeat = args.indexOf('--repeat') >= 0 ? Number(args[args.indexOf('--repeat') + 1]) : 3;
+	const parts = (
+		args.indexOf('--parts') >= 0 ? args[args.indexOf('--parts') + 1] : 'csv,formats'
+	).split(',');
 	mkdirSync(benchDir, { recursive: true });
+	if (parts.includes('formats')) {
+		writeBenchSection(['## Ingest by format', '', ...formatsPart(tiers, repeat)].join('\n'));
+		console.log('written to docs/benchmarks.md (Ingest by format)');
+	}
+	if (!parts.includes('csv')) return;
 	const lines = [
 		`Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}.`,
 		"Baseline: `CREATE TABLE t AS SELECT * FROM read_csv(file)` into a fresh DuckDB file; project: `ingestFile` (hash, profile mapping, validation of every field, rejects, batch, commit) into a fresh file; text: the same with the typed fast path for clean CSV files turned off, which is what a file with any value the typed reader refuses costs. Each run in its own process; peak memory is that process's VmHWM. Runs alternate and every figure is the median of " +

@@ -1,9 +1,11 @@
-// npm run data:generate [-- --out DIR] [-- --rows N [--retention-rows M] [--out DIR]]
+// npm run data:generate [-- --out DIR] [-- --rows N [--formats csv,xlsx,arrow]
+//                                            [--retention-rows M] [--out DIR]]
 //
 // Without --rows / --retention-rows: writes every sample file (and README.md) to DIR
-// (default data/samples). With --rows N: writes only sharing-N.csv (and, with
-// --retention-rows M, retention-M.csv) to DIR, streamed in bounded memory with progress on
-// stderr every million rows. Output is deterministic: seeded PRNG, no clock, no Math.random.
+// (default data/samples). With --rows N: writes only sharing-N.csv (and, with --formats, the
+// same rows as sharing-N.xlsx and sharing-N.arrow; with --retention-rows M, retention-M.csv)
+// to DIR, streamed in bounded memory with progress on stderr every million rows. Output is
+// deterministic: seeded PRNG, no clock, no Math.random.
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,7 +16,25 @@ import {
 	writeSharingCsv,
 	type Written
 } from './samples/files.ts';
+import { writeSharingArrow, writeSharingXlsx } from './samples/formats.ts';
 import { writeReadme } from './samples/readme.ts';
+
+const sharingFormats = {
+	csv: writeSharingCsv,
+	xlsx: writeSharingXlsx,
+	arrow: writeSharingArrow
+} as const;
+type SharingFormat = keyof typeof sharingFormats;
+
+function formatList(value: string | undefined): SharingFormat[] {
+	const list = (value ?? 'csv').split(',').map((f) => f.trim());
+	for (const f of list) {
+		if (!(f in sharingFormats)) {
+			throw new Error(`--formats: unknown format "${f}" (expected csv, xlsx, arrow)`);
+		}
+	}
+	return list as SharingFormat[];
+}
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
@@ -31,18 +51,20 @@ async function main(): Promise<void> {
 			out: { type: 'string' },
 			rows: { type: 'string' },
 			'retention-rows': { type: 'string' },
+			formats: { type: 'string' },
 			help: { type: 'boolean', short: 'h' }
 		},
 		strict: true
 	});
 	if (values.help) {
 		process.stdout.write(
-			'Usage: tsx scripts/generate-samples.ts [--out DIR] [--rows N] [--retention-rows M]\n'
+			'Usage: tsx scripts/generate-samples.ts [--out DIR] [--rows N [--formats csv,xlsx,arrow]] [--retention-rows M]\n'
 		);
 		return;
 	}
 	const rows = positiveInt('rows', values.rows);
 	const retentionRows = positiveInt('retention-rows', values['retention-rows']);
+	const formats = formatList(values.formats);
 	const out = resolve(values.out ?? 'data/samples');
 	mkdirSync(out, { recursive: true });
 
@@ -60,7 +82,11 @@ async function main(): Promise<void> {
 		writeReadme(out, written);
 	} else {
 		if (rows !== undefined) {
-			await writeSharingCsv(out, `sharing-${rows}.csv`, rows, written, { onProgress });
+			for (const format of formats) {
+				await sharingFormats[format](out, `sharing-${rows}.${format}`, rows, written, {
+					onProgress
+				});
+			}
 		}
 		if (retentionRows !== undefined) {
 			await writeRetentionCsv(out, `retention-${retentionRows}.csv`, retentionRows, written, {

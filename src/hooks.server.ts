@@ -1,4 +1,5 @@
-// Server hooks: start-up (first administrator, operator channel), the reader's language, who is
+// Server hooks: start-up (process guard, clean-up of stale temporary folders, first
+// administrator, operator channel), the reader's language, who is
 // signed in and what they may do (deny by default), security headers on every response, and error
 // handling that logs the details on the server and gives the browser only a message and a
 // reference id.
@@ -12,7 +13,6 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { randomUUID } from 'node:crypto';
 import { decide, scopeFor } from '$lib/access';
 import { validateApiToken } from '$lib/server/auth/tokens';
 import {
@@ -23,8 +23,10 @@ import {
 } from '$lib/server/auth/session';
 import { startChannel } from '$lib/server/channel';
 import { clockNote } from '$lib/server/clock';
-import { DatabaseLockedError } from '$lib/server/db';
-import { getStore, withConnection } from '$lib/server/store';
+import { accountsStore, withAccounts } from '$lib/server/accounts';
+import { DatabaseLockedError } from '$lib/server/data';
+import { logError, newErrorId } from '$lib/server/errors';
+import { installProcessGuard, sweepStaleTempDirs } from '$lib/server/process-guard';
 import { ensureFirstAdmin } from '$lib/server/users';
 
 declare global {
@@ -50,14 +52,22 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 };
 
 /**
- * At start: open the database, create the first administrator on a database without users (the
- * password appears here, on the console, and nowhere else), and open the operator channel.
+ * At start: the process-level guard (log anything that escapes a request, with an error id;
+ * see process-guard.ts for what happens next), removal of the temporary folders of uploads and
+ * imports that a process which died left behind; then open the database, create the first
+ * administrator on a database without users (the password appears here, on the console, and
+ * nowhere else), and open the operator channel.
  */
 export const init: ServerInit = async () => {
+	installProcessGuard();
+	const removed = sweepStaleTempDirs();
+	if (removed.length > 0) {
+		console.warn(`removed ${removed.length} stale temporary folder(s): ${removed.join(', ')}`);
+	}
 	const note = clockNote();
 	if (note) console.warn(`cosi: ${note}`);
-	const store = await getStore();
-	await withConnection(async (con) => {
+	const store = await accountsStore();
+	await withAccounts(async (con) => {
 		await deleteExpiredSessions(con);
 		const password = await ensureFirstAdmin(con, 'server');
 		if (password) {
@@ -176,13 +186,13 @@ async function identify(event: RequestEvent, endpoint: boolean): Promise<Identit
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		// A connection only when the session is not remembered from a moment ago.
-		const found = await validateSessionToken(withConnection, token);
+		const found = await validateSessionToken(withAccounts, token);
 		if (found) return { user: found.user, session: found.session, apiToken: null };
 		deleteSessionCookie(event.cookies, event.url);
 	}
 	const bearer = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '')?.[1];
 	if (bearer && endpoint) {
-		const owner = await withConnection((con) => validateApiToken(con, bearer));
+		const owner = await withAccounts((con) => validateApiToken(con, bearer));
 		if (owner) {
 			const { tokenId, ...user } = owner;
 			return { user, session: null, apiToken: tokenId };
@@ -200,7 +210,13 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	event.locals.user = user;
 	event.locals.session = session;
 	event.locals.apiToken = apiToken;
-	event.locals.scope = user ? scopeFor(user.role, user.memberStates) : anonymous;
+	// What the data gate binds into every query, and who it records views of record-level rows for.
+	event.locals.scope = user
+		? {
+				...scopeFor(user.role, user.memberStates),
+				reader: { username: user.username, apiToken, route: event.url.pathname }
+			}
+		: anonymous;
 
 	const decision = decide(
 		user,
@@ -227,15 +243,14 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (status === 404) return { message: m.err_no_page() };
 	if (status < 500) return { message };
 
-	const id = randomUUID().slice(0, 8);
 	const where = `${event.request.method} ${event.url.pathname}`;
 	if (isDatabaseLocked(error)) {
+		const id = newErrorId();
 		console.error(`[error ${id}] ${where}: ${error.message}`);
 		return {
 			message: m.err_db_locked(),
 			id
 		};
 	}
-	console.error(`[error ${id}] ${where}:`, error);
-	return { message: m.err_internal(), id };
+	return { message: m.err_internal(), id: logError(where, error) };
 };

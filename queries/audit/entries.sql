@@ -1,5 +1,6 @@
 -- Audit entries matching a filter (queries/lib/060_audit.sql), newest first or in chain order:
 -- the /audit page and `cosi audit export`.
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param from DATE?  first day (UTC) to include
 -- @param to DATE?  last day (UTC) to include
 -- @param actor VARCHAR?  only this actor

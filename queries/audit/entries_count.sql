@@ -1,4 +1,5 @@
 -- How many audit entries match a filter (queries/lib/060_audit.sql).
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param from DATE?  first day (UTC) to include
 -- @param to DATE?  last day (UTC) to include
 -- @param actor VARCHAR?  only this actor

@@ -2,6 +2,7 @@
 -- Nothing is inserted unless the entry links to the current last entry (seq - 1 with hash
 -- prev_hash; the genesis hash for the first), so a writer with a stale idea of the chain cannot
 -- fork it; a taken seq fails on the primary key.
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param seq INTEGER  the entry's number: the last one's + 1
 -- @param at VARCHAR  when (ISO 8601, UTC)
 -- @param actor VARCHAR  who

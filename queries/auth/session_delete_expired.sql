@@ -1,4 +1,5 @@
 -- Remove sessions that have expired (idle or absolute) by a time.
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param now VARCHAR  the current time (ISO 8601, UTC)
 -- @param idle_hours INTEGER  idle expiry
 -- @param max_hours INTEGER  absolute expiry

@@ -1,4 +1,5 @@
 -- Add a personal API token.
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param id VARCHAR  the token's public id
 -- @param username VARCHAR  its owner
 -- @param token_hash VARCHAR  SHA-256 (hex) of the whole token

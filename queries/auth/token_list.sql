@@ -1,4 +1,5 @@
 -- The API tokens of one user (or of everyone), newest first, revoked ones included.
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param username VARCHAR?  the owner; NULL for every user
 -- @param limit INTEGER  page size
 -- @param offset INTEGER  rows to skip

@@ -1,4 +1,5 @@
 -- Add a user.
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param username VARCHAR  the new user's name
 -- @param role VARCHAR  admin | reviewer | supervisor | ministry
 -- @param member_states VARCHAR  JSON array of member-state codes, e.g. ["NL"]

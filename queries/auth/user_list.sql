@@ -1,4 +1,5 @@
 -- Every user in name order, with their open sessions and unrevoked API tokens (no hashes).
+-- @scope none  the account tables (users, sessions, tokens, audit trail), not member-state data
 -- @param now VARCHAR  the current time (ISO 8601, UTC): sessions that have expired by then are not counted
 -- @param idle_hours INTEGER  idle expiry of a session
 -- @param max_hours INTEGER  absolute expiry of a session

@@ -9,6 +9,7 @@
 -- import just before validating) on top of data/reference/synonyms.csv; the profile wins.
 -- Cross-joined as a single row, a map lookup per value is cheaper than a hash join per column
 -- at 10^7 rows.
+-- @scope none  the ingest reads the staged file, not the stored rows of any scope
 CREATE OR REPLACE TEMP MACRO ingest_lookups() AS TABLE
 WITH syn AS (
 	SELECT field, phrase, value FROM ingest_synonym

@@ -7,6 +7,7 @@
 -- member states); it is stored normalised, space separated. A repeated (programme, action_id,
 -- actor, reported_on) within the file is an error on every repeat after the first.
 -- Lookup maps for coded values and actor codes: see queries/lib/050_ingest.sql.
+-- @scope none  the ingest reads the staged file, not the stored rows of any scope
 WITH lk AS (SELECT * FROM ingest_lookups()),
 resp_tokens AS (
 	SELECT s.__row, t.token, t.pos

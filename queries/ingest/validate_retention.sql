@@ -6,6 +6,7 @@
 -- compliance cannot be judged without one. A repeated record_id within the file is an error
 -- on every repeat after the first.
 -- Lookup maps for coded values and actor codes: see queries/ingest/lookups.sql.
+-- @scope none  the ingest reads the staged file, not the stored rows of any scope
 WITH lk AS (SELECT * FROM ingest_lookups()),
 dup AS (
 	SELECT cosi_text(record_id) AS k, min(__row) AS first_row

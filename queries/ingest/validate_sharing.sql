@@ -7,6 +7,7 @@
 -- {col, val, msg}; a row is accepted when __errors is empty. A repeated event_id within the
 -- file is an error on every repeat after the first (the first occurrence is kept).
 -- Lookup maps for coded values and actor codes: see queries/ingest/lookups.sql.
+-- @scope none  the ingest reads the staged file, not the stored rows of any scope
 WITH lk AS (SELECT * FROM ingest_lookups()),
 -- Repeated keys found by aggregation rather than a window: a hash aggregate over 10^7 rows is
 -- much cheaper than the sort a window needs.

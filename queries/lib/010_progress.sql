@@ -83,6 +83,7 @@ FROM (
 	UNION ALL
 	SELECT *, false AS from_catalogue FROM status_pair
 )
+WHERE scope_allows(actor)
 GROUP BY programme, action_id, actor;
 
 -- Every pair as of D with its catalogue entry, its latest status on or before D (where it came

@@ -25,7 +25,8 @@ WHERE relevant
 	AND (period_from IS NULL OR occurred_on >= period_from)
 	AND (period_to IS NULL OR occurred_on <= period_to)
 	AND (only_member_state IS NULL OR member_state = only_member_state)
-	AND (only_channel IS NULL OR channel = only_channel);
+	AND (only_channel IS NULL OR channel = only_channel)
+	AND scope_allows(member_state);
 
 -- The rows in scope counted per key_columns (names of sharing_current columns, e.g.
 -- ['member_state']) and per decision, ground and weighing, each group judged once: the few

@@ -40,6 +40,7 @@ scope AS (
 		AND (only_register IS NULL OR r.register = only_register)
 		AND (only_legal_basis IS NULL OR r.legal_basis = only_legal_basis)
 		AND (only_authority IS NULL OR label_or_none(r.authority) = only_authority)
+		AND scope_allows(r.member_state)
 ),
 dated AS (
 	SELECT *,

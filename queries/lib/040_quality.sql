@@ -50,7 +50,7 @@ stored_group AS (
 		sum(5 + CASE decision WHEN 'shared' THEN 1 WHEN 'withheld' THEN 3 ELSE 0 END) AS optional_cells,
 		0 AS late
 	FROM sharing_event
-	WHERE only_kind IS NULL OR only_kind = 'sharing'
+	WHERE (only_kind IS NULL OR only_kind = 'sharing') AND scope_allows(member_state)
 	GROUP BY ALL
 	UNION ALL
 	SELECT 'actions', s.batch_id, s.actor, s.superseded_by, count(*),
@@ -62,7 +62,7 @@ stored_group AS (
 		count(*) FILTER (WHERE quality_is_late(b.imported_at, s.reported_on, late_after_days))
 	FROM action_status s
 	JOIN batch b ON b.batch_id = s.batch_id
-	WHERE only_kind IS NULL OR only_kind = 'actions'
+	WHERE (only_kind IS NULL OR only_kind = 'actions') AND scope_allows(s.actor)
 	GROUP BY ALL
 	UNION ALL
 	SELECT 'retention', batch_id, member_state, superseded_by, count(*),
@@ -73,7 +73,7 @@ stored_group AS (
 			+ CASE WHEN last_reviewed_on IS NOT NULL THEN 1 ELSE 0 END),
 		0
 	FROM retention_record
-	WHERE only_kind IS NULL OR only_kind = 'retention'
+	WHERE (only_kind IS NULL OR only_kind = 'retention') AND scope_allows(member_state)
 	GROUP BY ALL
 )
 SELECT g.*,
@@ -110,6 +110,7 @@ CREATE OR REPLACE MACRO quality_cell_figures(kind, rows_stored, optional_cells, 
 CREATE OR REPLACE MACRO quality_rejected() AS TABLE
 SELECT batch_id, count(DISTINCT row_number) AS rows_rejected
 FROM reject
+WHERE batch_visible(batch_id)
 GROUP BY batch_id;
 
 -- The optional fields of each kind, in the order of their bits in a row's cells (quality_cell).
@@ -185,7 +186,7 @@ SELECT 'sharing' AS kind, batch_id, source_row, member_state AS sender, supersed
 		AS cells,
 	event_id AS record_key, occurred_on AS record_date, channel AS topic, decision AS state
 FROM sharing_event
-WHERE only_kind IS NULL OR only_kind = 'sharing'
+WHERE (only_kind IS NULL OR only_kind = 'sharing') AND scope_allows(member_state)
 UNION ALL
 SELECT 'actions', batch_id, source_row, actor, superseded_by,
 	quality_cell('actions', 'title', true, title IS NULL)
@@ -199,7 +200,7 @@ SELECT 'actions', batch_id, source_row, actor, superseded_by,
 		+ quality_cell('actions', 'completion_pct', status = 'in_progress', completion_pct IS NULL),
 	concat_ws(' / ', programme, action_id, actor, reported_on::VARCHAR), reported_on, title, status
 FROM action_status
-WHERE only_kind IS NULL OR only_kind = 'actions'
+WHERE (only_kind IS NULL OR only_kind = 'actions') AND scope_allows(actor)
 UNION ALL
 SELECT 'retention', batch_id, source_row, member_state, superseded_by,
 	quality_cell('retention', 'kind', true, kind IS NULL)
@@ -209,7 +210,7 @@ SELECT 'retention', batch_id, source_row, member_state, superseded_by,
 			review_outcome IS NULL),
 	record_id, created_on, concat_ws(' / ', register, legal_basis), kind
 FROM retention_record
-WHERE only_kind IS NULL OR only_kind = 'retention';
+WHERE (only_kind IS NULL OR only_kind = 'retention') AND scope_allows(member_state);
 
 -- Every optional field per kind over the rows stored by batches imported on or before D (one
 -- batch, one sender: the member state or actor; NULL: all): applicable and empty counts. The
@@ -290,7 +291,9 @@ batch_sender AS (
 SELECT rj.kind, rj.batch_id, rj.file_name, rj.row_number,
 	coalesce(bs.sender, '(unattributed)') AS sender, rj.problems
 FROM rejected rj
-LEFT JOIN batch_sender bs ON bs.batch_id = rj.batch_id;
+LEFT JOIN batch_sender bs ON bs.batch_id = rj.batch_id
+-- Rows no sender can be attributed to are for the callers who see every state.
+WHERE scope_allows(coalesce(bs.sender, '(unattributed)'));
 
 -- The action status rows that arrived late (quality_is_late) in batches imported on or before
 -- D, with how many days after their round they were imported; every stored row counts,
@@ -307,4 +310,5 @@ WHERE b.imported_at::DATE <= as_of
 	AND quality_is_late(b.imported_at, s.reported_on, late_after_days)
 	AND (only_programme IS NULL OR s.programme = only_programme)
 	AND (only_actor IS NULL OR s.actor = only_actor)
-	AND (only_batch IS NULL OR s.batch_id = only_batch);
+	AND (only_batch IS NULL OR s.batch_id = only_batch)
+	AND scope_allows(s.actor);

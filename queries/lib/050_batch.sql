@@ -20,7 +20,7 @@ SELECT r.batch_id, b.file_name, r.row_number,
 		ORDER BY r.column_name NULLS FIRST, r.message, r.value) AS problems
 FROM reject r
 JOIN batch b ON b.batch_id = r.batch_id
-WHERE r.batch_id = only_batch
+WHERE r.batch_id = only_batch AND batch_visible(r.batch_id)
 GROUP BY ALL;
 
 -- Every row read from the file of one batch: its row number and outcome ('accepted': stored, as

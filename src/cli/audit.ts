@@ -1,5 +1,5 @@
 // `cosi audit verify` (exit 0 intact, 4 broken) and `cosi audit export`.
-import { isRealDate } from '../lib/server/queries.ts';
+import { isIsoDate } from '../lib/dates.ts';
 import { exportAudit, verifyChain } from '../lib/server/audit.ts';
 import { parse, UsageError } from './args.ts';
 import type { Io } from './io.ts';
@@ -9,7 +9,7 @@ export const BROKEN_EXIT = 4;
 
 function dateFlag(name: string, value: string | undefined): string | null {
 	if (value === undefined) return null;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
+	if (!isIsoDate(value)) {
 		throw new UsageError(`invalid --${name}: ${JSON.stringify(value)} (expected YYYY-MM-DD)`);
 	}
 	return value;

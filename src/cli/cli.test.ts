@@ -160,6 +160,35 @@ describe('cosi ingest', () => {
 		expect(run.stderr).not.toMatch(/\n\s+at /);
 	});
 
+	it('with --json, bad arguments are a JSON error on stdout with the same exit code', async () => {
+		const cases: [string[], RegExp][] = [
+			[['ingest', 'x.csv', '--kind', 'sharng', '--json'], /^invalid --kind: "sharng"/],
+			[['ingest', '--json', '--kind', 'sharing'], /^ingest needs at least one FILE/],
+			[['batches', '--json', '--limit', 'lots'], /^invalid --limit: "lots"/],
+			[['rejects', '--bogus', '--json'], /Unknown option '--bogus'/],
+			[['frobnicate', '--json'], /^unknown command: "frobnicate"/],
+			[['metrics', '--as-of', '2024-02-30', '--json', '--db', join(dir, 'm.duckdb')], /2024-02-30/]
+		];
+		for (const [args, message] of cases) {
+			const run = await cosi(args);
+			expect(run.code, args.join(' ')).toBe(1);
+			const error = JSON.parse(run.stdout);
+			expect(Object.keys(error).sort()).toEqual(['code', 'error']);
+			expect(error.code).toBe('usage');
+			expect(error.error).toMatch(message);
+			// Nothing else on stdout, and no usage text or stack on stderr.
+			expect(run.stdout.trim().split('\n')).toHaveLength(1);
+			expect(run.stderr).not.toMatch(/usage:|\n\s+at /);
+		}
+	});
+
+	it('without --json, the same errors stay text on stderr', async () => {
+		const run = await cosi(['batches', '--limit', 'lots']);
+		expect(run.code).toBe(1);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/^cosi: invalid --limit: "lots"/);
+	});
+
 	it('a new --db file starts empty: the CLI never loads samples by itself', async () => {
 		const run = await cosi(['batches', '--db', join(dir, 'fresh.duckdb'), '--json']);
 		expect(run.code).toBe(0);
@@ -193,6 +222,19 @@ describe('cosi ingest', () => {
 				/^cosi: database .*locked\.duckdb is locked by another process \(.*\); stop it, or use another file/
 			);
 			expect(run.stderr).not.toMatch(/\n\s+at /);
+
+			// With --json: the same message and exit code, as JSON on stdout.
+			for (const args of [
+				['batches', '--db', db, '--json'],
+				['ingest', good, '--kind', 'sharing', '--db', db, '--json']
+			]) {
+				const json = await cosi(args);
+				expect(json.code, args[0]).toBe(1);
+				const error = JSON.parse(json.stdout);
+				expect(error).toEqual({ error: expect.any(String), code: 'database_locked' });
+				expect(error.error).toMatch(/locked\.duckdb is locked by another process/);
+				expect(json.stderr).toBe('');
+			}
 		} finally {
 			holder.kill('SIGKILL');
 		}

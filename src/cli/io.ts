@@ -3,7 +3,7 @@
 // server's own open database). The commands are the same code either way, so output and exit
 // codes are too.
 import { userInfo } from 'node:os';
-import { closeStore, openStore, resolveDbPath, type Store } from '../lib/server/db.ts';
+import { closeStore, openStore, resolveDbPath, type Store } from '../lib/server/data.ts';
 import type { CommandRequest, Sink } from '../lib/server/channel.ts';
 
 export type Out = (s: string) => void;

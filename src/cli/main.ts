@@ -6,14 +6,14 @@
 import { resolve } from 'node:path';
 import { auditImport } from '../lib/server/audit.ts';
 import { channelProblem, sendRequest } from '../lib/server/channel.ts';
-import { DatabaseLockedError, resolveDbPath } from '../lib/server/db.ts';
+import { DatabaseLockedError, resolveDbPath, withData } from '../lib/server/data.ts';
 import { ingestFile } from '../lib/server/ingest/index.ts';
 import { loadSamples } from '../lib/server/ingest/samples.ts';
 import { exitCodeFor, kinds, type IngestResult, type Kind } from '../lib/server/ingest/types.ts';
-import { runQuery } from '../lib/server/queries.ts';
+import { fullScope } from '../lib/server/scope.ts';
 import { UserError } from '../lib/server/users.ts';
 import { parse, UsageError } from './args.ts';
-import { localIo, type Io } from './io.ts';
+import { localIo, type Io, type Out } from './io.ts';
 import { renderTable } from './table.ts';
 
 const usage = `usage: cosi <command> [options]
@@ -24,6 +24,7 @@ commands:
                  [--db PATH] [--json]
       import export files; exit 0 all rows accepted (or already imported),
       3 some rows rejected, 2 file rejected (nothing written), 1 unexpected failure
+      or bad arguments; with --json, an error is {"error": ..., "code": ...} on stdout
   batches [--db PATH] [--json] [--limit N]      list import batches
   rejects [--batch N] [--db PATH] [--json] [--limit N]
                                                list rejected rows with reasons
@@ -58,8 +59,31 @@ const databaseCommands = new Set([
 	'audit'
 ]);
 
+/**
+ * The `code` of a JSON error (`{"error": ..., "code": ...}`, printed under --json): `usage` for
+ * bad arguments (exit 1), `database_locked` (exit 1), `no_samples` (exit 2), `unexpected` (1).
+ */
+export type CliErrorCode = 'usage' | 'database_locked' | 'no_samples' | 'unexpected';
+
+/**
+ * How a command reports a failure: with --json anywhere on the command line, one JSON object
+ * `{"error": message, "code": code}` on standard output (what a script reads); otherwise a
+ * line on standard error. The exit code is the caller's, the same either way.
+ */
+export type Failure = (code: CliErrorCode, message: string) => void;
+
+function failureReporter(json: boolean, out: Out, err: Out): Failure {
+	return (code, message) => {
+		if (json) out(JSON.stringify({ error: message, code }));
+		else err(`cosi: ${message}`);
+	};
+}
+
 export async function main(argv: string[], io: Io = localIo()): Promise<number> {
 	const [command, ...rest] = argv;
+	// Known before the arguments are parsed, so that bad arguments are reported as JSON too.
+	const json = argv.includes('--json');
+	const fail = failureReporter(json, io.out, io.err);
 	try {
 		if (!io.remote && command !== undefined && databaseCommands.has(command)) {
 			const forwarded = await forward(argv, rest, io);
@@ -73,9 +97,9 @@ export async function main(argv: string[], io: Io = localIo()): Promise<number> 
 			case 'rejects':
 				return await rejectsCommand(rest, io);
 			case 'samples':
-				return await samplesCommand(rest, io);
+				return await samplesCommand(rest, io, fail);
 			case 'metrics':
-				return await metricsCommandEntry(rest, io);
+				return await metricsCommandEntry(rest, io, fail);
 			case 'user': {
 				const { userCommand } = await import('./users.ts');
 				return await userCommand(rest, io);
@@ -95,18 +119,21 @@ export async function main(argv: string[], io: Io = localIo()): Promise<number> 
 		}
 	} catch (e) {
 		if (e instanceof UsageError) {
-			io.err(`cosi: ${e.message}\n\n${usage}`);
+			if (json) fail('usage', e.message);
+			else io.err(`cosi: ${e.message}\n\n${usage}`);
 			return 1;
 		}
 		if (e instanceof UserError) {
-			io.err(`cosi: ${e.message}`);
+			fail('usage', e.message);
 			return 1;
 		}
 		if (e instanceof DatabaseLockedError) {
-			io.err(`cosi: ${e.message}`);
+			fail('database_locked', e.message);
 			return 1;
 		}
+		// The stack is for whoever debugs it, on standard error in both modes.
 		io.err(`cosi: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+		if (json) fail('unexpected', `unexpected failure: ${e instanceof Error ? e.message : e}`);
 		return 1;
 	}
 }
@@ -213,6 +240,7 @@ function describeResult(r: IngestResult): string {
 	const head = `${r.file}: ${r.status}`;
 	if (r.status === 'rejected') {
 		lines.push(`${head}: ${r.reason ?? 'rejected'} (nothing was written)`);
+		if (r.detail) lines.push(`  detail: ${r.detail.replace(/\n/g, '\n  ')}`);
 	} else {
 		lines.push(
 			`${head}, batch ${r.batchId}: ${r.rowsRead} rows read, ${r.rowsAccepted} accepted, ${r.rowsRejected} rejected`
@@ -242,7 +270,10 @@ async function batchesCommand(args: string[], io: Io): Promise<number> {
 	const { values } = parse(args, { limit: { type: 'string' } });
 	const limit = limitFlag(values.limit, 1000);
 	return io.withStore(values.db, async (store) => {
-		const rows = await runQuery(store.connection, 'batch_list', { limit, offset: 0 });
+		// The command line is the operator's own: every member state.
+		const rows = await withData(fullScope, (d) => d.rows('batch_list', { limit, offset: 0 }), {
+			path: store.path
+		});
 		if (values.json) io.out(JSON.stringify(rows, null, 2));
 		else if (rows.length === 0)
 			io.out('no batches yet: import with npx cosi ingest FILE --kind sharing|actions|retention');
@@ -277,11 +308,11 @@ async function rejectsCommand(args: string[], io: Io): Promise<number> {
 		}
 	}
 	return io.withStore(values.db, async (store) => {
-		const rows = await runQuery(store.connection, 'reject_all', {
-			batch_id: batch,
-			limit,
-			offset: 0
-		});
+		const rows = await withData(
+			fullScope,
+			(d) => d.rows('reject_all', { batch_id: batch, limit, offset: 0 }),
+			{ path: store.path }
+		);
 		if (values.json) io.out(JSON.stringify(rows, null, 2));
 		else if (rows.length === 0) io.out('no rejected rows');
 		else
@@ -299,12 +330,12 @@ async function rejectsCommand(args: string[], io: Io): Promise<number> {
 	});
 }
 
-async function samplesCommand(args: string[], io: Io): Promise<number> {
+async function samplesCommand(args: string[], io: Io, fail: Failure): Promise<number> {
 	const { values } = parse(args, {});
 	return io.withStore(values.db, async (store) => {
 		const results = await loadSamples(store);
 		if (results.length === 0) {
-			io.err('cosi: no sample files found in data/samples (run npm run data:generate)');
+			fail('no_samples', 'no sample files found in data/samples (run npm run data:generate)');
 			return 2;
 		}
 		for (const r of results) {
@@ -315,7 +346,7 @@ async function samplesCommand(args: string[], io: Io): Promise<number> {
 	});
 }
 
-async function metricsCommandEntry(args: string[], io: Io): Promise<number> {
+async function metricsCommandEntry(args: string[], io: Io, fail: Failure): Promise<number> {
 	const { values } = parse(args, {
 		'as-of': { type: 'string' },
 		from: { type: 'string' },
@@ -331,7 +362,8 @@ async function metricsCommandEntry(args: string[], io: Io): Promise<number> {
 			json: values.json ?? false
 		},
 		io.out,
-		io.err,
+		// A bad date: "cosi metrics: <reason>" on standard error, or JSON under --json.
+		values.json ? (message) => fail('usage', message.replace(/^cosi metrics: /, '')) : io.err,
 		io.withStore
 	);
 }

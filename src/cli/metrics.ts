@@ -1,4 +1,5 @@
 // `cosi metrics`: the headline metrics as of a date, as JSON (--json) or as readable tables.
+import { withData } from '../lib/server/data.ts';
 import { localIo, type WithStore } from './io.ts';
 import {
 	checkMetricsParams,
@@ -8,6 +9,7 @@ import {
 	type HeadlineMetrics,
 	type MetricsParams
 } from '../lib/server/metrics.ts';
+import { fullScope } from '../lib/server/scope.ts';
 import { renderTable } from './table.ts';
 
 export interface MetricsArgs {
@@ -35,7 +37,9 @@ export async function metricsCommand(
 		return 1;
 	}
 	return withStore(args.db, async (store) => {
-		const metrics = await headlineMetrics(store.connection, params);
+		const metrics = await withData(fullScope, (data) => headlineMetrics(data, params), {
+			path: store.path
+		});
 		out(args.json ? JSON.stringify(metrics, null, 2) : renderMetrics(metrics, params));
 		return 0;
 	});

@@ -81,7 +81,7 @@ export interface RouteRule {
 export interface StateParam {
 	name: string;
 	in: 'route' | 'query';
-	set: keyof Scope;
+	set: 'figures' | 'records';
 }
 
 const figureStates = (name: string, where: 'route' | 'query' = 'query'): StateParam => ({
@@ -126,6 +126,8 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
 	},
 	'/imports': { read: 'imports', write: 'upload' },
 	'/imports/[id]': { read: 'imports' },
+	// The writer queue's place of an upload (the upload form polls it): for those who may upload.
+	'/imports/queue': { read: 'upload' },
 	'/api/v1/metrics': { read: 'figures' },
 	'/audit': { read: 'audit', states: [recordStates('ms')] },
 	'/admin/users': { read: 'users', write: 'users' }

@@ -1,5 +1,7 @@
 // Report filters live in the URL, so any view can be bookmarked or sent and opens identically.
 // Shared by server loads (parse and validate) and components (build links).
+import { m } from '$lib/paraglide/messages';
+import { codeParam, dateParam, invalid, ParamError, textParam, textValue } from '$lib/params';
 
 export interface Filters {
 	/** As-of date D (YYYY-MM-DD). */
@@ -27,45 +29,26 @@ export const filterKeys = [
 ] as const;
 export type FilterKey = (typeof filterKeys)[number];
 
-export class FilterError extends Error {}
+const legalBasisPattern = /^[A-Za-z0-9][A-Za-z0-9_. /-]{0,49}$/;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(iso: string): boolean {
-	const d = new Date(`${iso}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
-
-function dateParam(url: URL, key: string): string | null {
-	const v = url.searchParams.get(key);
-	if (v === null || v === '') return null;
-	if (!isoDate.test(v) || !isRealDate(v))
-		throw new FilterError(`invalid ${key}: ${JSON.stringify(v)} (expected a date YYYY-MM-DD)`);
-	return v;
-}
-
-function codeParam(url: URL, key: string): string | null {
-	const v = url.searchParams.get(key);
-	if (v === null || v.trim() === '') return null;
-	if (v.length > 100) throw new FilterError(`invalid ${key}: too long`);
-	return v.trim();
-}
-
-/** Read filters from a URL; `today` is the default as-of date. Throws FilterError on bad input. */
+/** Read filters from a URL; `today` is the default as-of date. Throws ParamError on bad input. */
 export function parseFilters(url: URL, today: string): Filters {
 	const from = dateParam(url, 'from');
 	const to = dateParam(url, 'to');
-	if (from && to && from > to)
-		throw new FilterError(`invalid period: from ${from} is after to ${to}`);
+	if (from && to && from > to) throw new ParamError(m.param_error_period({ from, to }));
+	const legalBasis = textValue(url, 'legalBasis');
+	if (legalBasis !== null && !legalBasisPattern.test(legalBasis))
+		throw invalid('legalBasis', legalBasis, m.rec_expected_code());
 	return {
 		asOf: dateParam(url, 'asOf') ?? today,
 		from,
 		to,
-		programme: codeParam(url, 'programme'),
-		ms: codeParam(url, 'ms')?.toUpperCase() ?? null,
-		channel: codeParam(url, 'channel')?.toUpperCase() ?? null,
-		register: codeParam(url, 'register')?.toUpperCase() ?? null,
-		legalBasis: codeParam(url, 'legalBasis')
+		programme: textParam(url, 'programme', 100),
+		ms: codeParam(url, 'ms'),
+		// A code or an alias (SIS II): the server resolves it against the reference list.
+		channel: textParam(url, 'channel', 50)?.toUpperCase() ?? null,
+		register: codeParam(url, 'register'),
+		legalBasis
 	};
 }
 

@@ -37,6 +37,14 @@ export interface QualityFigures {
 	late_pct: number | null;
 }
 
+/** quality_by_sender: the figures of one sender and kind. */
+export interface QualitySenderRow extends QualityFigures {
+	kind: string;
+	sender: string;
+	rows_current: number;
+	superseded_pct: number | null;
+}
+
 /** quality_sender_batches: one batch with the figures of the sender's rows in it. */
 export interface QualityBatchRow extends Omit<QualityFigures, 'batches'> {
 	batch_id: number;

@@ -203,7 +203,9 @@ test('bad ids and page numbers give a 400 page, unknown paths a 404', async ({ p
 
 	response = await page.goto('/imports?page=0');
 	expect(response?.status()).toBe(400);
-	await expect(page.getByText(/Invalid page number/)).toBeVisible();
+	await expect(
+		page.getByText('Invalid page: "0" (expected a whole number from 1 up).')
+	).toBeVisible();
 
 	response = await page.goto('/no-such-page');
 	expect(response?.status()).toBe(404);
@@ -501,7 +503,11 @@ test('a bad view or page of a batch gives a helpful 400 or 404', async ({ page }
 			400,
 			'Invalid show: "kept" (expected read, accepted, rejected or replaced).'
 		],
-		[`/imports/${id}?show=read&page=x`, 400, 'Invalid page number "x"'],
+		[
+			`/imports/${id}?show=read&page=x`,
+			400,
+			'Invalid page: "x" (expected a whole number from 1 up).'
+		],
 		[
 			`/imports/${id}?show=accepted&page=2`,
 			404,

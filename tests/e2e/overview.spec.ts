@@ -269,7 +269,7 @@ test.describe('overview', () => {
 	test('a bad date is a helpful 400 page', async ({ page }) => {
 		const response = await page.goto('/?asOf=2025-02-30');
 		expect(response?.status()).toBe(400);
-		await expect(page.getByText('invalid asOf: "2025-02-30"')).toBeVisible();
+		await expect(page.getByText('Invalid asOf: "2025-02-30"')).toBeVisible();
 	});
 
 	test('is accessible, and fits at 1280 and 390 pixels', async ({ page }, testInfo) => {
@@ -309,6 +309,12 @@ test.describe('member-state page', () => {
 			page.getByRole('table', { name: /Retention of Netherlands per register/ })
 		).toBeVisible();
 		await expect(page.getByRole('table', { name: /Actions of Netherlands/ })).toBeVisible();
+		// Data quality is as of the page's date too: the samples were imported after it.
+		await expect(page.getByText('Over every file imported up to 30 June 2025')).toBeVisible();
+		await expect(
+			page.getByText('No files with rows from Netherlands have been imported.')
+		).toBeVisible();
+		await page.goto('/member-states/NL');
 		await expect(
 			page.getByRole('table', { name: /Quality of the files Netherlands sent/ })
 		).toBeVisible();

@@ -3,8 +3,9 @@
 // serve.js imports for these tests (tests/e2e/fixtures/quality-lu-*.csv): the second supersedes
 // two rows of the first and has three rejected rows, one of them with two problems.
 //
-// The quality figures are as of the day the files were imported (today); the member-state page
-// passes that date in every link, so the tests read it from there instead of assuming it.
+// The member-state page without ?asOf= gives the quality figures as of today (its default date),
+// after the files were imported; it passes that date in every link, so the tests read it from
+// there instead of assuming it.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, screenshotsAtBothWidths } from './helpers.ts';
 

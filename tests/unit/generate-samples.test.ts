@@ -1,6 +1,8 @@
 // Unit tests of the sample generator (scripts/generate-samples.ts, scripts/samples/*.ts).
 // No test depends on the current date: every date is a constant of the generator.
 
+import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -432,6 +434,65 @@ describe('command line', () => {
 		} finally {
 			rmSync(a, { recursive: true, force: true });
 			rmSync(b, { recursive: true, force: true });
+		}
+	});
+
+	it('--formats writes the same rows as CSV, XLSX and Arrow IPC', async () => {
+		const out = mkdtempSync(join(tmpdir(), 'cosi-gen-formats-'));
+		try {
+			const result = spawnSync(
+				tsx,
+				[
+					'scripts/generate-samples.ts',
+					'--rows',
+					'300',
+					'--formats',
+					'csv,xlsx,arrow',
+					'--out',
+					out
+				],
+				{ cwd: root, encoding: 'utf8' }
+			);
+			expect(result.status, result.stderr).toBe(0);
+			expect(readdirSync(out).sort()).toEqual([
+				'sharing-300.arrow',
+				'sharing-300.csv',
+				'sharing-300.xlsx'
+			]);
+			// Every row as the importer reads it: texts, ISO dates, true/false, empty as ''.
+			const text = (v: unknown): string =>
+				v === null || v === undefined
+					? ''
+					: v instanceof Date
+						? v.toISOString().slice(0, 10)
+						: String(v);
+			const csv = records(readFileSync(join(out, 'sharing-300.csv'), 'utf8'));
+			const fields = HEADERS.sharing.split(',');
+			const expected = csv.map((r) => fields.map((f) => r[f]));
+
+			const arrow = tableFromIPC(readFileSync(join(out, 'sharing-300.arrow')));
+			expect(arrow.batches.length).toBe(1);
+			// DATE columns come back as milliseconds since the epoch.
+			const dates = new Set(['occurred_on', 'shared_on']);
+			expect(
+				arrow
+					.toArray()
+					.map((r) =>
+						fields.map((f) => text(dates.has(f) && r[f] !== null ? new Date(r[f]) : r[f]))
+					)
+			).toEqual(expected);
+
+			const workbook = new ExcelJS.Workbook();
+			await workbook.xlsx.readFile(join(out, 'sharing-300.xlsx'));
+			const sheet = workbook.getWorksheet('Sharing')!;
+			const rows: string[][] = [];
+			sheet.eachRow((row, n) => {
+				if (n > 1) rows.push(fields.map((_, i) => text(row.getCell(i + 1).value)));
+			});
+			expect(sheet.getRow(1).values).toEqual([undefined, ...fields]);
+			expect(rows).toEqual(expected);
+		} finally {
+			rmSync(out, { recursive: true, force: true });
 		}
 	});
 

@@ -52,7 +52,7 @@ export function actionsHref(
 
 /**
  * The sharing rows behind a withheld figure: /records/sharing with decision, unjustified=1,
- * ground, month or relevant=1 (dates, member state and channel come from the filters).
+ * ground or month (dates, member state and channel come from the filters).
  */
 export function sharingHref(
 	filters: Partial<Filters>,
@@ -61,10 +61,9 @@ export function sharingHref(
 		unjustified?: boolean;
 		ground?: string | null;
 		month?: string | null;
-		relevant?: boolean;
 	}
 ): ResolvedPathname | null {
-	const { unjustified, relevant, ...rest } = extra;
+	const { unjustified, ...rest } = extra;
 	return readable(
 		withQuery(
 			resolvePath('/records/sharing'),
@@ -77,7 +76,7 @@ export function sharingHref(
 					channel: filters.channel
 				},
 				{},
-				{ ...rest, unjustified: unjustified ? 1 : null, relevant: relevant ? 1 : null } as Extra
+				{ ...rest, unjustified: unjustified ? 1 : null } as Extra
 			)
 		)
 	);

@@ -1,14 +1,10 @@
 // The load of a records page: its view and page from the URL, one page of rows with the exact
 // total, and the filter options the page offers.
 import { getLocale } from '$lib/paraglide/runtime';
-import {
-	filterOptions,
-	type FilterOptions,
-	loadRecordsPage,
-	pageFromUrl,
-	viewFromUrl
-} from '$lib/server/records';
-import { withConnection } from '$lib/server/store';
+import { filterOptions, type FilterOptions, loadRecordsPage } from '$lib/server/records';
+import { withData } from '$lib/server/data';
+import { urlPage, urlView } from '$lib/server/url';
+import type { Scope } from '$lib/server/scope';
 import type { RecordSet, RecordsView } from './params';
 import type { PairRow, RetentionRow, SharingRow } from './rows';
 
@@ -22,15 +18,16 @@ interface RowTypes {
 
 /** `pickOptions` chooses, from all filter options, those the page's form offers. */
 export async function loadRecords<S extends RecordSet, O>(
+	scope: Scope,
 	set: S,
 	url: URL,
 	pickOptions: (options: FilterOptions, view: ViewOf<S>) => O
 ) {
-	const view = viewFromUrl(set, url) as ViewOf<S>;
-	const page = pageFromUrl(url);
-	return withConnection(async (con) => {
-		const result = await loadRecordsPage(con, view, page);
-		const options = await filterOptions(con, getLocale() === 'nl');
+	const view: ViewOf<S> = urlView(set, url);
+	const page = urlPage(url);
+	return withData(scope, async (data) => {
+		const result = await loadRecordsPage(data, view, page);
+		const options = await filterOptions(data, getLocale() === 'nl');
 		return {
 			view,
 			...result,

@@ -78,7 +78,10 @@ export interface RetentionRow {
 	source_row: number;
 }
 
-/** Counts of pairs by category: progress_by_actor, _by_chapter, _by_action and _trend. */
+/**
+ * Counts of pairs by category: progress_by_actor, _by_programme, _by_chapter, _by_action and
+ * _trend.
+ */
 export interface ProgressCounts {
 	pairs: number;
 	applicable: number;
@@ -118,6 +121,13 @@ export interface TrendRow extends ProgressCounts {
 export interface ActorProgressRow extends ProgressCounts {
 	programme: string;
 	actor: string;
+}
+
+/** progress_by_programme: every pair of a programme together. */
+export interface ProgrammeProgressRow extends ProgressCounts {
+	programme: string;
+	/** Actors with a pair. */
+	actors: number;
 }
 
 export interface CatalogueRow {

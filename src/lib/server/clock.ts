@@ -1,5 +1,7 @@
-// The one clock of the server and the command line: sessions, rate limits, audit entries and
-// "today" all read `now()`, so that no test depends on the wall clock.
+// The one clock of the server and the command line, in UTC: sessions, rate limits, audit
+// entries and "today" all read `now()`, so that no test depends on the wall clock. A figure that
+// depends on the day it is computed must say so in its URL (asOf): the only readers of the clock
+// are the defaults (the as-of date when none is given, session expiry, import times).
 //
 // - Unit tests replace it with setClock(() => date) and restore it with resetClock().
 // - Browser tests of the built server fix it with COSI_CLOCK=2026-01-01T00:00:00Z and, when the
@@ -42,9 +44,15 @@ export function now(): Date {
 	return new Date(base() + offset);
 }
 
-/** Replace the clock (unit tests): `fn` gives the current time. */
-export function setClock(fn: () => Date): void {
-	base = () => fn().getTime();
+/** Today's date in UTC, as YYYY-MM-DD: the default as-of date. */
+export function todayIso(at: Date = now()): string {
+	return at.toISOString().slice(0, 10);
+}
+
+/** Replace the clock (tests): a fixed time, or a function giving the current time. */
+export function setClock(at: Date | (() => Date)): void {
+	const fixed = at instanceof Date ? at.getTime() : null;
+	base = fixed === null ? () => (at as () => Date)().getTime() : () => fixed;
 	offset = 0;
 }
 

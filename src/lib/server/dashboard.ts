@@ -1,11 +1,8 @@
 // What the dashboard pages (the overview and a member state) load alike: the filters of the
 // query string, the actor reference row, and the chart of the withheld ratio by month.
-import { error } from '@sveltejs/kit';
-import { FilterError, parseFilters, type Filters } from '$lib/filters';
 import { formatMonth, formatNumber, formatRatio } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { renderChart, type ChartSpec } from '$lib/server/charts';
-import { todayIso } from '$lib/server/metrics';
 
 /** A row of actor_get / actor_names. */
 export interface ActorRow {
@@ -27,16 +24,6 @@ export interface WithheldMonth {
 export interface RenderedChart {
 	spec: ChartSpec;
 	svg: string;
-}
-
-/** The filters of the query string; 400 when one of them is malformed. */
-export function filtersOf(url: URL): Filters {
-	try {
-		return parseFilters(url, todayIso());
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
 }
 
 const localeTags: Record<string, string> = { en: 'en-GB', nl: 'nl-NL' };

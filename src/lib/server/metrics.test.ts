@@ -7,14 +7,21 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { metricsCommand } from '../../cli/metrics.ts';
 import { closeStore, openStore } from './db.ts';
+import { apiNames, checkMetricsParams, headlineMetrics, type HeadlineMetrics } from './metrics.ts';
+import { resetClock, setClock, todayIso } from './clock.ts';
+import { withData } from './data.ts';
+import { loadQuery, type ParamValue, type Row } from './queries.ts';
+import { fullScope } from './scope.ts';
 import {
-	apiNames,
-	checkMetricsParams,
-	headlineMetrics,
-	todayIso,
-	type HeadlineMetrics
-} from './metrics.ts';
-import { loadQuery, runQuery, type ParamValue, type Row } from './queries.ts';
+	addBatch,
+	addRecord,
+	addRule,
+	addSharing,
+	addStatus,
+	insertRow,
+	type Extra,
+	type Kind
+} from '../../../tests/helpers/fixtures.ts';
 
 const D = '2026-06-30';
 let dir: string;
@@ -37,12 +44,12 @@ async function freshDb(): Promise<{ con: DuckDBConnection; path: string }> {
 	const path = join(dir, `t${++dbCount}.duckdb`);
 	openPaths.push(path);
 	const store = await openStore(path);
+	pathOf.set(store.connection, path);
 	return { con: store.connection, path };
 }
 
-type Value = string | number | boolean | null;
-type Kind = 'sharing' | 'actions' | 'retention';
-type Extra = Record<string, Value>;
+/** The file of each test database's connection: reads go through the data gate, by path. */
+const pathOf = new Map<DuckDBConnection, string>();
 
 /** A fresh database with batches 1 .. count of one kind, imported on 1 Jan 2026. */
 async function dbWithBatches(
@@ -54,117 +61,10 @@ async function dbWithBatches(
 	return db;
 }
 
-async function insert(con: DuckDBConnection, table: string, row: Record<string, Value>) {
-	const names = Object.keys(row);
-	const sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `$${n}`).join(', ')})`;
-	await con.run(sql, row);
-}
-
-async function addBatch(
-	con: DuckDBConnection,
-	batchId: number,
-	kind: Kind,
-	importedAt = '2026-01-01 12:00:00'
-) {
-	await insert(con, 'batch', {
-		batch_id: batchId,
-		kind,
-		file_name: `${kind}-${batchId}.csv`,
-		file_format: 'csv',
-		sha256: `sha-${batchId}`,
-		profile: 'canonical',
-		imported_at: importedAt,
-		imported_by: 'test',
-		rows_read: 0,
-		rows_accepted: 0,
-		rows_rejected: 0
-	});
-}
-
-let sourceRow = 1;
-
-/** An action status row of programme ROADMAP in batch 1, unless extra says otherwise. */
-async function addStatus(
-	con: DuckDBConnection,
-	actionId: string,
-	actor: string,
-	reportedOn: string,
-	status: string,
-	extra: Extra = {}
-) {
-	await insert(con, 'action_status', {
-		batch_id: 1,
-		source_row: ++sourceRow,
-		programme: 'ROADMAP',
-		action_id: actionId,
-		actor,
-		reported_on: reportedOn,
-		status,
-		...extra
-	});
-}
-
-/** A relevant sharing row on 15 Jan 2026 over SIS in batch 1, unless extra says otherwise. */
-async function addSharing(
-	con: DuckDBConnection,
-	memberState: string,
-	decision: string,
-	extra: Extra = {}
-) {
-	await insert(con, 'sharing_event', {
-		batch_id: 1,
-		source_row: ++sourceRow,
-		event_id: `E${sourceRow}`,
-		occurred_on: '2026-01-15',
-		member_state: memberState,
-		channel: 'SIS',
-		relevant: true,
-		decision,
-		...extra
-	});
-}
-
-/** A SIS registration record in batch 1, unless extra says otherwise. */
-async function addRecord(
-	con: DuckDBConnection,
-	memberState: string,
-	legalBasis: string,
-	createdOn: string,
-	extra: Extra = {}
-) {
-	await insert(con, 'retention_record', {
-		batch_id: 1,
-		source_row: ++sourceRow,
-		record_id: `R${sourceRow}`,
-		member_state: memberState,
-		register: 'SIS',
-		legal_basis: legalBasis,
-		created_on: createdOn,
-		kind: 'registration',
-		...extra
-	});
-}
-
-/** A retention rule for tests (the shipped rules all have zero grace days). */
-async function addRule(
-	con: DuckDBConnection,
-	legalBasis: string,
-	reviewMonths: number,
-	maxMonths: number | null,
-	graceDays = 0
-) {
-	await insert(con, 'retention_rule', {
-		legal_basis: legalBasis,
-		description: 'test rule',
-		review_months: reviewMonths,
-		max_retention_months: maxMonths,
-		grace_days: graceDays,
-		source: 'test'
-	});
-}
-
 async function headline(con: DuckDBConnection, asOf = D, from?: string, to?: string) {
-	return headlineMetrics(con, { asOf, from, to });
+	return withData(fullScope, (d) => headlineMetrics(d, { asOf, from, to }), {
+		path: pathOf.get(con)
+	});
 }
 
 function progressOf(m: HeadlineMetrics, actor: string, programme = 'ROADMAP') {
@@ -192,7 +92,9 @@ function retentionOf(m: HeadlineMetrics, memberState: string) {
 async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue> = {}) {
 	const defaults: Record<string, ParamValue> = { as_of: D, limit: 10, offset: 0 };
 	const all = loadQuery(name).params.map((p) => [p.name, defaults[p.name] ?? null]);
-	return runQuery<Row>(con, name, { ...Object.fromEntries(all), ...params });
+	return withData(fullScope, (d) => d.rows<Row>(name, { ...Object.fromEntries(all), ...params }), {
+		path: pathOf.get(con)
+	});
 }
 
 describe('implementation progress', () => {
@@ -752,30 +654,18 @@ describe('retention compliance', () => {
 describe('data quality', () => {
 	it('counts rejected, superseded, empty and late rows per batch and sender', async () => {
 		const { con } = await freshDb();
-		await addBatch(con, 1, 'actions', '2026-01-31 09:00:00');
-		await addBatch(con, 2, 'actions', '2026-02-01 09:00:00');
+		await addBatch(con, 1, 'actions', { imported_at: '2026-01-31 09:00:00' });
+		await addBatch(con, 2, 'actions', { imported_at: '2026-02-01 09:00:00' });
 		for (const [column, message] of [
 			['status', 'unknown status'],
 			['actor', 'unknown actor']
 		]) {
-			await insert(con, 'reject', { batch_id: 2, row_number: 7, column_name: column, message });
+			await insertRow(con, 'reject', { batch_id: 2, row_number: 7, column_name: column, message });
 		}
 		// Batch 1: reported 1 Jan, imported 31 Jan: 30 days, on time. Superseded by batch 2.
 		await addStatus(con, '1', 'NL', '2026-01-01', 'in_progress', { superseded_by: 2 });
 		// Batch 2: imported 1 Feb, 31 days after 1 Jan: late.
 		await addStatus(con, '1', 'NL', '2026-01-01', 'implemented', { batch_id: 2 });
-		const batches = await query(con, 'quality_by_batch');
-		expect(
-			batches.map((b) => [b.batch_id, b.sender, b.rows_rejected, b.rows_superseded, b.late_reports])
-		).toEqual([
-			[2, 'NL', 1, 0, 1],
-			[1, 'NL', 0, 1, 0]
-		]);
-		// Each row leaves all 8 always-optional action fields empty (in_progress adds one more).
-		expect(batches[1]).toMatchObject({ optional_cells: 9, optional_empty: 9, empty_pct: 100 });
-		// As of 31 Jan batch 2 did not exist: nothing superseded yet.
-		const early = await query(con, 'quality_by_batch', { as_of: '2026-01-31' });
-		expect(early.map((b) => [b.batch_id, b.rows_superseded])).toEqual([[1, 0]]);
 		const [sender] = await query(con, 'quality_by_sender', { kind: 'actions' });
 		expect(sender).toMatchObject({
 			sender: 'NL',
@@ -801,7 +691,27 @@ describe('headline shape and parameters', () => {
 		});
 		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { programme: 'A' });
 		const m = await headline(con);
-		expect(Object.keys(m)).toEqual(['asOf', 'progress', 'withheld', 'retention']);
+		expect(Object.keys(m)).toEqual(['asOf', 'progress', 'withheld', 'retention', 'eu']);
+		expect(Object.keys(m.eu)).toEqual(['progress', 'withheld', 'retention']);
+		// The EU rows: one per programme over its actors, and the totals over every state.
+		expect(m.eu.progress.map((p) => [p.programme, p.pairs, p.implemented])).toEqual([
+			['A', 1, 1],
+			['B', 2, 1]
+		]);
+		expect(Object.keys(m.eu.progress[0])).toEqual([
+			'programme',
+			'pairs',
+			'applicable',
+			'implemented',
+			'inProgress',
+			'notStarted',
+			'noReport',
+			'overdue',
+			'progressPct',
+			'weightedPct'
+		]);
+		expect(m.eu.withheld.relevant).toBe(0);
+		expect(m.eu.retention.compliancePct).toBeNull();
 		expect(m.asOf).toBe(D);
 		expect(m.progress.map((p) => `${p.programme}/${p.actor}`)).toEqual(['A/NL', 'B/BE', 'B/NL']);
 		expect(Object.keys(m.progress[0])).toEqual([
@@ -851,13 +761,13 @@ describe('headline shape and parameters', () => {
 
 	it('rejects a bad date, showing it, and a period that ends before it starts', () => {
 		expect(() => checkMetricsParams({ asOf: '2026-13-01' })).toThrow(
-			'invalid --as-of: "2026-13-01" (expected YYYY-MM-DD)'
+			'invalid --as-of: "2026-13-01" (expected YYYY-MM-DD from 1900 to 2100)'
 		);
 		expect(() => checkMetricsParams({ asOf: D, from: '30-06-2026' })).toThrow(
-			'invalid --from: "30-06-2026" (expected YYYY-MM-DD)'
+			'invalid --from: "30-06-2026" (expected YYYY-MM-DD from 1900 to 2100)'
 		);
 		expect(() => checkMetricsParams({ asOf: D, to: '2026-02-30' }, apiNames)).toThrow(
-			'invalid to: "2026-02-30" (expected YYYY-MM-DD)'
+			'invalid to: "2026-02-30" (expected YYYY-MM-DD from 1900 to 2100)'
 		);
 		expect(() => checkMetricsParams({ asOf: D, from: '2026-02-01', to: '2026-01-31' })).toThrow(
 			/invalid period: --from 2026-02-01 is after --to 2026-01-31/
@@ -867,11 +777,28 @@ describe('headline shape and parameters', () => {
 			from: '2026-01-01',
 			to: null
 		});
-		expect(checkMetricsParams({}).asOf).toBe(todayIso());
+		// Today by the clock, not by the day the test runs.
+		setClock(new Date('2031-02-28T23:59:59Z'));
+		try {
+			expect(checkMetricsParams({}).asOf).toBe('2031-02-28');
+		} finally {
+			resetClock();
+		}
 	});
 
-	it('formats today in local time', () => {
-		expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+	it('takes today in UTC, whatever the time zone', () => {
+		// 23:30 in UTC is already the next day in Amsterdam: the as-of date is the UTC one.
+		expect(todayIso(new Date('2026-01-05T23:30:00Z'))).toBe('2026-01-05');
+		expect(todayIso(new Date('2026-01-05T23:30:00-02:00'))).toBe('2026-01-06');
+	});
+
+	it('refuses dates outside 1900 to 2100, naming the range', () => {
+		for (const asOf of ['0000-01-01', '1899-12-31', '2101-01-01']) {
+			expect(() => checkMetricsParams({ asOf }, apiNames)).toThrow(
+				`invalid asOf: "${asOf}" (expected YYYY-MM-DD from 1900 to 2100)`
+			);
+		}
+		expect(checkMetricsParams({ asOf: '1900-01-01' }).asOf).toBe('1900-01-01');
 	});
 });
 
@@ -901,7 +828,9 @@ describe('cosi metrics', () => {
 			(s) => errors.push(s)
 		);
 		expect(code).toBe(1);
-		expect(errors).toEqual(['cosi metrics: invalid --as-of: "2026-13-01" (expected YYYY-MM-DD)']);
+		expect(errors).toEqual([
+			'cosi metrics: invalid --as-of: "2026-13-01" (expected YYYY-MM-DD from 1900 to 2100)'
+		]);
 	});
 });
 
@@ -913,15 +842,18 @@ describe('GET /api/v1/metrics', () => {
 		process.env.COSI_DB = path;
 		const { GET } = await import('../../routes/api/v1/metrics/+server.ts');
 		const call = (query: string) =>
-			GET({ url: new URL(`http://localhost/api/v1/metrics?${query}`) } as Parameters<
-				typeof GET
-			>[0]);
+			GET({
+				url: new URL(`http://localhost/api/v1/metrics?${query}`),
+				locals: { scope: fullScope }
+			} as Parameters<typeof GET>[0]);
 		const ok = await call(`asOf=${D}&from=2026-01-01`);
 		expect(ok.status).toBe(200);
 		expect(await ok.json()).toEqual(expected);
 		const bad = await call('asOf=2026-06-31');
 		expect(bad.status).toBe(400);
-		expect(await bad.json()).toEqual({ error: 'invalid asOf: "2026-06-31" (expected YYYY-MM-DD)' });
+		expect(await bad.json()).toEqual({
+			error: 'invalid asOf: "2026-06-31" (expected YYYY-MM-DD from 1900 to 2100)'
+		});
 		delete process.env.COSI_DB;
 	});
 });

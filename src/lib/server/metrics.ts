@@ -4,8 +4,13 @@
 // The figures come from the named queries progress_by_actor, withheld_by_member_state and
 // retention_by_member_state; this module validates the dates and maps snake_case rows onto the
 // camelCase shape that the CLI (`cosi metrics --json`) and GET /api/v1/metrics both return.
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { isRealDate, runQuery, type Row } from './queries.ts';
+import type { Data } from './data.ts';
+import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates.ts';
+import { todayIso } from './clock.ts';
+
+// Until every page module takes today from the clock itself.
+export { todayIso };
+import type { Row } from './queries.ts';
 
 export interface MetricsParams {
 	/** The as-of date D (YYYY-MM-DD): only rows dated on or before D count. */
@@ -50,11 +55,20 @@ export interface RetentionFigure {
 	compliancePct: number | null;
 }
 
+/** A programme's figures over all its actors (EU bodies included). */
+export type ProgrammeTotal = Omit<ProgressFigure, 'actor'>;
+
 export interface HeadlineMetrics {
 	asOf: string;
 	progress: ProgressFigure[];
 	withheld: WithheldFigure[];
 	retention: RetentionFigure[];
+	/** The same figures over every actor or member state in scope: the overview's EU row. */
+	eu: {
+		progress: ProgrammeTotal[];
+		withheld: Omit<WithheldFigure, 'memberState'>;
+		retention: Omit<RetentionFigure, 'memberState'>;
+	};
 }
 
 // The output keys, in output order; each is read from the snake_case column of the same name.
@@ -93,31 +107,43 @@ const retentionKeys = [
 ] as const satisfies readonly (keyof RetentionFigure)[];
 
 /** Compute the headline metrics as of `asOf`, the sharing figures limited to [from, to]. */
-export async function headlineMetrics(
-	con: DuckDBConnection,
-	params: MetricsParams
-): Promise<HeadlineMetrics> {
+export async function headlineMetrics(data: Data, params: MetricsParams): Promise<HeadlineMetrics> {
 	const { asOf, from, to } = checkMetricsParams(params, apiNames);
-	const progress = await runQuery(con, 'progress_by_actor', {
+	const progress = await data.rows('progress_by_actor', {
 		as_of: asOf,
 		programme: null,
 		actor: null
 	});
-	const withheld = await runQuery(con, 'withheld_by_member_state', {
+	const withheld = await data.rows('withheld_by_member_state', {
 		as_of: asOf,
 		from: from ?? null,
 		to: to ?? null,
 		member_state: null
 	});
-	const retention = await runQuery(con, 'retention_by_member_state', {
+	const retention = await data.rows('retention_by_member_state', {
 		as_of: asOf,
 		member_state: null
 	});
+	const summary = await data.rows('progress_summary', { as_of: asOf, programme: null });
+	const [withheldTotal] = await data.rows('withheld_total', {
+		as_of: asOf,
+		from: from ?? null,
+		to: to ?? null
+	});
+	const [retentionTotal] = await data.rows('retention_total', { as_of: asOf });
+	const without = (keys: readonly string[], key: string) => keys.filter((k) => k !== key);
 	return {
 		asOf,
 		progress: progress.map((r) => pick<ProgressFigure>(r, progressKeys)),
 		withheld: withheld.map((r) => pick<WithheldFigure>(r, withheldKeys)),
-		retention: retention.map((r) => pick<RetentionFigure>(r, retentionKeys))
+		retention: retention.map((r) => pick<RetentionFigure>(r, retentionKeys)),
+		eu: {
+			progress: summary
+				.filter((r) => r.level === 'programme')
+				.map((r) => pick<ProgrammeTotal>(r, without(progressKeys, 'actor'))),
+			withheld: pick(withheldTotal, without(withheldKeys, 'memberState')),
+			retention: pick(retentionTotal, without(retentionKeys, 'memberState'))
+		}
 	};
 }
 
@@ -171,14 +197,10 @@ export function checkMetricsParams(
 
 function checkDate(value: string | null | undefined, name: string): string | null {
 	if (value === undefined || value === null || value === '') return null;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
-		throw new MetricsParamError(`invalid ${name}: ${JSON.stringify(value)} (expected YYYY-MM-DD)`);
+	if (!isIsoDate(value)) {
+		throw new MetricsParamError(
+			`invalid ${name}: ${JSON.stringify(value)} (expected YYYY-MM-DD from ${MIN_YEAR} to ${MAX_YEAR})`
+		);
 	}
 	return value;
-}
-
-/** Today's date in the server's local time zone, as YYYY-MM-DD (the default as-of date). */
-export function todayIso(now: Date = new Date()): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

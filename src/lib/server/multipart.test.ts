@@ -1,5 +1,5 @@
 // The streaming multipart reader behind web uploads.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -196,5 +196,79 @@ describe('readMultipart', () => {
 		await expect(readMultipart(request(longField, 1000), limits())).rejects.toMatchObject({
 			status: 400
 		});
+	});
+});
+
+describe('readMultipart when the body fails', () => {
+	const big = body([
+		{ name: 'kind', value: 'sharing' },
+		{ name: 'file', value: 'x'.repeat(600), fileName: 'cut.csv' }
+	]);
+
+	/** A body that delivers `bytes` in chunks of 50, then fails with `error` (or stalls). */
+	function failing(bytes: Buffer, error: Error | 'stall'): Request {
+		let offset = 0;
+		const stream = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (offset >= bytes.length) {
+					if (error !== 'stall') controller.error(error);
+					// A stalled client: never another chunk, never an end.
+					return new Promise<void>(() => {});
+				}
+				controller.enqueue(new Uint8Array(bytes.subarray(offset, offset + 50)));
+				offset += 50;
+			}
+		});
+		return new Request('http://localhost/', {
+			method: 'POST',
+			headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+			body: stream,
+			duplex: 'half'
+		} as RequestInit);
+	}
+
+	const aborted = () => Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+	const tooLarge = () =>
+		Object.assign(new Error('request body size exceeded BODY_SIZE_LIMIT of 1000'), {
+			status: 413
+		});
+
+	// Each case cuts the body inside the file part, while its write to disk is under way: the
+	// write must have settled when readMultipart rejects (vitest fails a test on an unhandled
+	// rejection), so the folder can be removed at once and stays removed.
+	it.each([
+		['a client that goes away at 10 %', 0.1, aborted, 408, 'aborted'],
+		['a client that goes away at 90 %', 0.9, aborted, 408, 'aborted'],
+		['a body over the server limit', 0.5, tooLarge, 413, 'too_large']
+	] as const)('%s', async (_, fraction, error, status, code) => {
+		const cut = big.subarray(0, Math.floor(big.length * fraction));
+		const failure = await readMultipart(failing(cut, error()), limits()).catch((e) => e);
+		expect(failure).toBeInstanceOf(UploadError);
+		expect(failure).toMatchObject({ status, code });
+		rmSync(dir, { recursive: true, force: true });
+		await new Promise((r) => setImmediate(r));
+		expect(existsSync(dir)).toBe(false);
+	});
+
+	it('a body that ends inside the file part is malformed (400)', async () => {
+		const cut = big.subarray(0, big.length - 40);
+		const failure = await readMultipart(request(cut, 50), limits()).catch((e) => e);
+		expect(failure).toMatchObject({ status: 400, code: 'malformed' });
+		expect(failure.message).toContain('Unexpected end of form');
+	});
+
+	it('a body that stops arriving is given up after idleMs (408)', async () => {
+		const failure = await readMultipart(failing(big.subarray(0, 300), 'stall'), {
+			...limits(),
+			idleMs: 20
+		}).catch((e) => e);
+		expect(failure).toMatchObject({ status: 408, code: 'timeout' });
+	});
+
+	it('a write that fails on the server side is not blamed on the body', async () => {
+		rmSync(dir, { recursive: true, force: true });
+		const failure = await readMultipart(request(big, 50), limits()).catch((e) => e);
+		expect(failure).not.toBeInstanceOf(UploadError);
+		expect(failure).toMatchObject({ code: 'ENOENT', syscall: 'open' });
 	});
 });

@@ -6,15 +6,17 @@
 import busboy from 'busboy';
 import { createWriteStream } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 
+export type UploadErrorCode = 'too_large' | 'malformed' | 'not_multipart' | 'aborted' | 'timeout';
+
 export class UploadError extends Error {
 	constructor(
-		/** 413 for too large, 400 for a malformed body. */
-		readonly status: 400 | 413,
-		readonly code: 'too_large' | 'malformed' | 'not_multipart',
+		/** 413 for too large, 408 for a body that stopped coming, 400 for a malformed body. */
+		readonly status: 400 | 408 | 413,
+		readonly code: UploadErrorCode,
 		message: string
 	) {
 		super(message);
@@ -41,6 +43,11 @@ export interface MultipartLimits {
 	/** Largest plain field value. */
 	maxFieldBytes?: number;
 	maxFields?: number;
+	/**
+	 * A body that sends nothing for this long is given up (408), default 60 s: a client that
+	 * stalls must not hold the upload's temporary file open for ever.
+	 */
+	idleMs?: number;
 }
 
 export interface MultipartForm {
@@ -71,10 +78,38 @@ export function safeFileName(name: string): string {
 }
 
 /**
+ * What went wrong with the request body, as an UploadError; null for a fault of the server
+ * itself (a file-system error while writing the upload), which the caller reports as such.
+ */
+export function classifyBodyError(e: unknown): UploadError | null {
+	const err = e as { status?: number; code?: string; syscall?: string; message?: string };
+	if (e instanceof UploadError) return e;
+	// adapter-node's BODY_SIZE_LIMIT (or a body longer than its Content-Length).
+	if (err?.status === 413) {
+		return new UploadError(413, 'too_large', 'the upload is larger than the server accepts');
+	}
+	// The client closed the connection (tab closed, network lost) before the body was complete.
+	if (
+		err?.code === 'ECONNRESET' ||
+		err?.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+		err?.message === 'aborted'
+	) {
+		return new UploadError(408, 'aborted', 'the upload was interrupted before it was complete');
+	}
+	if (err?.syscall) return null;
+	// busboy: "Unexpected end of form", "Malformed part header", ...
+	return new UploadError(400, 'malformed', `the upload could not be read: ${err?.message ?? e}`);
+}
+
+/**
  * Read a multipart/form-data request. The file part is written to `limits.dir`; a file larger
  * than `maxFileBytes` is an UploadError(413) (the rest of the body is still read, so that the
  * browser receives the answer instead of a broken connection). A body the server refused
- * (adapter-node's BODY_SIZE_LIMIT) is also a 413.
+ * (adapter-node's BODY_SIZE_LIMIT) is also a 413; a body cut off by the client is a 408; one
+ * that stops arriving for `idleMs` is a 408 too; a malformed body is a 400.
+ *
+ * Whatever happens, every write into `limits.dir` has finished (or failed) before this returns
+ * or throws, so the caller can remove the folder; no promise is left to reject unobserved.
  */
 export async function readMultipart(
 	request: Request,
@@ -87,6 +122,7 @@ export async function readMultipart(
 	if (!request.body) return { fields: {}, file: null };
 	const maxFieldBytes = limits.maxFieldBytes ?? 10_000;
 	const maxFields = limits.maxFields ?? 50;
+	const idleMs = limits.idleMs ?? 60_000;
 
 	const fields: Record<string, string> = {};
 	let file: UploadedFile | null = null;
@@ -139,21 +175,47 @@ export async function readMultipart(
 				new UploadError(413, 'too_large', `the file is larger than ${limits.maxFileBytes} bytes`)
 			)
 		);
-		writes.push(pipeline(stream, createWriteStream(path)));
+		const written = pipeline(stream, createWriteStream(path));
+		// Observed at once: when the body fails, busboy destroys this part's stream and the write
+		// rejects while the body's own failure is still being handled. A write that fails by
+		// itself (disk full) stops the parser, which would otherwise wait on it for ever.
+		written.catch((e: unknown) => parser.destroy(e as Error));
+		writes.push(written);
 	});
 
-	try {
-		await pipeline(Readable.fromWeb(request.body as unknown as NodeWebStream<Uint8Array>), parser);
-		await Promise.all(writes);
-	} catch (e) {
-		if ((e as { status?: number }).status === 413) {
-			throw new UploadError(413, 'too_large', 'the upload is larger than the server accepts');
+	const body = Readable.fromWeb(request.body as unknown as NodeWebStream<Uint8Array>);
+	// A body that stops arriving is given up: the socket may stay open much longer.
+	let idle: NodeJS.Timeout | undefined;
+	const watch = new Transform({
+		transform(chunk, _encoding, done) {
+			touch();
+			done(null, chunk);
 		}
-		throw new UploadError(
-			400,
-			'malformed',
-			`the upload could not be read: ${(e as Error).message}`
+	});
+	const touch = () => {
+		clearTimeout(idle);
+		idle = setTimeout(
+			() => watch.destroy(new UploadError(408, 'timeout', `no data for ${idleMs} ms`)),
+			idleMs
 		);
+	};
+	touch();
+	let failure: unknown = null;
+	try {
+		await pipeline(body, watch, parser);
+	} catch (e) {
+		failure = e;
+	} finally {
+		clearTimeout(idle);
+	}
+	// Every write has ended before the caller removes the folder it writes into.
+	const settled = await Promise.allSettled(writes);
+	failure ??= settled.find((r) => r.status === 'rejected')?.reason ?? null;
+	if (failure !== null) {
+		const error = classifyBodyError(failure);
+		if (!error) throw failure;
+		// A file over maxFileBytes stops its part early; what is reported is the limit.
+		throw (problem as UploadError | null)?.status === 413 ? problem! : error;
 	}
 	if (problem) throw problem;
 	// Assigned in a callback, which TypeScript's flow analysis cannot see.

@@ -4,8 +4,25 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withData } from './data.ts';
 import { closeStore, openStore, repoRoot, type Store } from './db.ts';
-import { listQueries, loadQuery, runQuery, type ParamSpec, type ParamValue } from './queries.ts';
+import {
+	listQueries,
+	loadQuery,
+	parseQuery,
+	type ParamSpec,
+	type ParamValue,
+	type Row
+} from './queries.ts';
+import { fullScope, type Scope } from './scope.ts';
+import {
+	addBatch,
+	addRecord,
+	addReject,
+	addSharing,
+	addStatus,
+	type Extra
+} from '../../../tests/helpers/fixtures.ts';
 
 const asOf = '2026-06-30';
 let dir: string;
@@ -25,6 +42,15 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
+/** A named query read through the data gate, by default as a caller who sees every state. */
+function gated<T = Row>(
+	name: string,
+	params: Record<string, ParamValue>,
+	scope: Scope = fullScope
+): Promise<T[]> {
+	return withData(scope, (d) => d.rows<T>(name, params), { path: dbPath });
+}
+
 /** The bundled samples, when the ingest module and the generated files are there. */
 async function loadSampleData(s: Store): Promise<void> {
 	const module = join(repoRoot, 'src/lib/server/ingest/samples.ts');
@@ -41,50 +67,145 @@ async function loadSampleData(s: Store): Promise<void> {
  */
 async function insertFixture(s: Store): Promise<void> {
 	const con = s.connection;
-	await con.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256, profile,
-		imported_at, imported_by, rows_read, rows_accepted, rows_rejected) VALUES
-		(900001, 'actions', 'fixture-actions.csv', 'csv', 'f1', 'canonical', TIMESTAMP '2026-05-20 10:00:00', 'test', 4, 3, 1),
-		(900002, 'sharing', 'fixture-sharing.csv', 'csv', 'f2', 'canonical', TIMESTAMP '2026-06-01 10:00:00', 'test', 4, 4, 0),
-		(900003, 'retention', 'fixture-retention.csv', 'csv', 'f3', 'canonical', TIMESTAMP '2026-06-02 10:00:00', 'test', 3, 3, 0)`);
-	await con.run(`INSERT INTO reject (batch_id, row_number, column_name, value, message) VALUES
-		(900001, 5, 'status', 'bogus', 'unknown status')`);
-	await con.run(`INSERT INTO action_status (batch_id, source_row, programme, action_id, actor,
-		reported_on, status, title, chapter, deadline, responsible, completion_pct) VALUES
-		(900001, 2, 'FIXTURE', '1', 'NL', DATE '2026-03-31', 'implemented', 'One', '1. First', DATE '2025-12-31', 'MS EUROPOL', NULL),
-		(900001, 3, 'FIXTURE', '2', 'EUROPOL', DATE '2026-03-31', 'in_progress', 'Two', '2. Second', DATE '2026-12-31', 'EUROPOL', 40),
-		(900001, 4, 'FIXTURE', '3', 'COM', DATE '2026-03-31', 'not_applicable', 'Three', NULL, NULL, 'COM', NULL)`);
-	await con.run(`INSERT INTO sharing_event (batch_id, source_row, event_id, occurred_on,
-		member_state, channel, relevant, decision, shared_on, withholding_ground, weighing_documented) VALUES
-		(900002, 2, 'FX-1', DATE '2026-01-10', 'NL', 'SIS', true, 'shared', DATE '2026-01-12', NULL, NULL),
-		(900002, 3, 'FX-2', DATE '2026-02-10', 'NL', 'SIENA', true, 'withheld', NULL, 'operational', true),
-		(900002, 4, 'FX-3', DATE '2026-03-10', 'BE', 'SIS', true, 'withheld', NULL, NULL, false),
-		(900002, 5, 'FX-4', DATE '2026-04-10', 'BE', 'EIS', true, 'pending', NULL, NULL, NULL)`);
-	await con.run(`INSERT INTO retention_record (batch_id, source_row, record_id, member_state,
-		register, legal_basis, created_on, kind, authority, last_reviewed_on, deleted_on, impact_assessed) VALUES
-		(900003, 2, 'FX-R1', 'NL', 'SIS', 'SIS-36', DATE '2024-01-31', 'alert', 'Politie', DATE '2025-06-01', NULL, true),
-		(900003, 3, 'FX-R2', 'NL', 'CTER', 'WPG-9', DATE '2019-01-15', 'registration', NULL, NULL, NULL, NULL),
-		(900003, 4, 'FX-R3', 'BE', 'SIS', 'SIS-36', DATE '2023-03-01', 'alert', 'Police', NULL, DATE '2026-01-01', false)`);
+	const at = (imported_at: string, counts: Extra) => ({ imported_at, ...counts });
+	await addBatch(con, 900001, 'actions', {
+		file_name: 'fixture-actions.csv',
+		...at('2026-05-20 10:00:00', { rows_read: 4, rows_accepted: 3, rows_rejected: 1 })
+	});
+	await addBatch(con, 900002, 'sharing', {
+		file_name: 'fixture-sharing.csv',
+		...at('2026-06-01 10:00:00', { rows_read: 4, rows_accepted: 4, rows_rejected: 0 })
+	});
+	await addBatch(con, 900003, 'retention', {
+		file_name: 'fixture-retention.csv',
+		...at('2026-06-02 10:00:00', { rows_read: 3, rows_accepted: 3, rows_rejected: 0 })
+	});
+	await addReject(con, 900001, 5, 'status', 'bogus', 'unknown status');
+	const fixture = { programme: 'FIXTURE', batch_id: 900001 };
+	await addStatus(con, '1', 'NL', '2026-03-31', 'implemented', {
+		...fixture,
+		source_row: 2,
+		title: 'One',
+		chapter: '1. First',
+		deadline: '2025-12-31',
+		responsible: 'MS EUROPOL'
+	});
+	await addStatus(con, '2', 'EUROPOL', '2026-03-31', 'in_progress', {
+		...fixture,
+		source_row: 3,
+		title: 'Two',
+		chapter: '2. Second',
+		deadline: '2026-12-31',
+		responsible: 'EUROPOL',
+		completion_pct: 40
+	});
+	await addStatus(con, '3', 'COM', '2026-03-31', 'not_applicable', {
+		...fixture,
+		source_row: 4,
+		title: 'Three',
+		responsible: 'COM'
+	});
+	const sharing = (row: number, id: string, on: string, extra: Extra = {}) => ({
+		batch_id: 900002,
+		source_row: row,
+		event_id: id,
+		occurred_on: on,
+		...extra
+	});
+	await addSharing(
+		con,
+		'NL',
+		'shared',
+		sharing(2, 'FX-1', '2026-01-10', { shared_on: '2026-01-12' })
+	);
+	await addSharing(con, 'NL', 'withheld', {
+		...sharing(3, 'FX-2', '2026-02-10', { channel: 'SIENA' }),
+		withholding_ground: 'operational',
+		weighing_documented: true
+	});
+	await addSharing(
+		con,
+		'BE',
+		'withheld',
+		sharing(4, 'FX-3', '2026-03-10', { weighing_documented: false })
+	);
+	await addSharing(con, 'BE', 'pending', sharing(5, 'FX-4', '2026-04-10', { channel: 'EIS' }));
+	const record = (row: number, id: string, extra: Extra) => ({
+		batch_id: 900003,
+		source_row: row,
+		record_id: id,
+		...extra
+	});
+	await addRecord(
+		con,
+		'NL',
+		'SIS-36',
+		'2024-01-31',
+		record(2, 'FX-R1', {
+			kind: 'alert',
+			authority: 'Politie',
+			last_reviewed_on: '2025-06-01',
+			impact_assessed: true
+		})
+	);
+	await addRecord(con, 'NL', 'WPG-9', '2019-01-15', record(3, 'FX-R2', { register: 'CTER' }));
+	await addRecord(
+		con,
+		'BE',
+		'SIS-36',
+		'2023-03-01',
+		record(4, 'FX-R3', {
+			kind: 'alert',
+			authority: 'Police',
+			deleted_on: '2026-01-01',
+			impact_assessed: false
+		})
+	);
 	// Data quality: a sharing batch of NL rows only, so its rejected rows (one with two problems)
 	// are NL's, that supersedes FX-1; and a retention batch imported after 30 June 2026 that
 	// supersedes FX-R1, which is therefore superseded as of a later date but not as of asOf. Each
 	// records, as the ingest does, how many earlier rows it superseded.
-	await con.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256, profile,
-		imported_at, imported_by, rows_read, rows_accepted, rows_rejected, rows_superseded) VALUES
-		(900004, 'sharing', 'fixture-sharing-2.csv', 'csv', 'f4', 'canonical', TIMESTAMP '2026-06-10 10:00:00', 'test', 4, 2, 2, 1),
-		(900005, 'retention', 'fixture-retention-2.csv', 'csv', 'f5', 'canonical', TIMESTAMP '2026-07-15 10:00:00', 'test', 1, 1, 0, 1)`);
-	await con.run(`INSERT INTO reject (batch_id, row_number, column_name, value, message) VALUES
-		(900004, 4, 'decision', 'maybe', 'unknown decision'),
-		(900004, 4, 'occurred_on', '2026-02-30', 'invalid date'),
-		(900004, 5, NULL, NULL, 'row has too many cells')`);
-	await con.run(`INSERT INTO sharing_event (batch_id, source_row, event_id, occurred_on,
-		member_state, channel, relevant, decision, shared_on, recipient) VALUES
-		(900004, 2, 'FX-1', DATE '2026-01-10', 'NL', 'SIS', true, 'shared', NULL, 'BE'),
-		(900004, 3, 'FX-5', DATE '2026-05-10', 'NL', 'EIS', true, 'withheld', NULL, NULL)`);
+	await addBatch(con, 900004, 'sharing', {
+		file_name: 'fixture-sharing-2.csv',
+		...at('2026-06-10 10:00:00', { rows_read: 4, rows_accepted: 2, rows_rejected: 2 }),
+		rows_superseded: 1
+	});
+	await addBatch(con, 900005, 'retention', {
+		file_name: 'fixture-retention-2.csv',
+		...at('2026-07-15 10:00:00', { rows_read: 1, rows_accepted: 1, rows_rejected: 0 }),
+		rows_superseded: 1
+	});
+	await addReject(con, 900004, 4, 'decision', 'maybe', 'unknown decision');
+	await addReject(con, 900004, 4, 'occurred_on', '2026-02-30', 'invalid date');
+	await addReject(con, 900004, 5, null, null, 'row has too many cells');
+	const second = { batch_id: 900004, recipient: null };
+	await addSharing(con, 'NL', 'shared', {
+		...second,
+		source_row: 2,
+		event_id: 'FX-1',
+		occurred_on: '2026-01-10',
+		recipient: 'BE'
+	});
+	await addSharing(con, 'NL', 'withheld', {
+		...second,
+		source_row: 3,
+		event_id: 'FX-5',
+		occurred_on: '2026-05-10',
+		channel: 'EIS'
+	});
 	await con.run(`UPDATE sharing_event SET superseded_by = 900004
 		WHERE batch_id = 900002 AND event_id = 'FX-1'`);
-	await con.run(`INSERT INTO retention_record (batch_id, source_row, record_id, member_state,
-		register, legal_basis, created_on, kind, authority) VALUES
-		(900005, 2, 'FX-R1', 'NL', 'SIS', 'SIS-36', DATE '2024-01-31', 'alert', 'Politie')`);
+	await addRecord(
+		con,
+		'NL',
+		'SIS-36',
+		'2024-01-31',
+		record(2, 'FX-R1', {
+			batch_id: 900005,
+			kind: 'alert',
+			authority: 'Politie'
+		})
+	);
 	await con.run(`UPDATE retention_record SET superseded_by = 900005
 		WHERE batch_id = 900003 AND record_id = 'FX-R1'`);
 }
@@ -132,7 +253,7 @@ describe('every named query', () => {
 	});
 
 	it.each(names)('%s runs with sample parameters', async (name) => {
-		const rows = await runQuery(store.connection, name, sampleParams(name));
+		const rows = await gated(name, sampleParams(name));
 		expect(Array.isArray(rows)).toBe(true);
 	});
 
@@ -154,28 +275,26 @@ describe('every named query', () => {
 		const list = name.replace(/_count$/, '');
 		if (!names.includes(list)) return;
 		const params = sampleParams(name);
-		const [{ total }] = await runQuery<{ total: number }>(store.connection, name, params);
-		const rows = await runQuery(store.connection, list, { ...params, limit: 10000, offset: 0 });
+		const [{ total }] = await gated<{ total: number }>(name, params);
+		const rows = await gated(list, { ...params, limit: 10000, offset: 0 });
 		// A page holds at most 10000 rows.
 		expect(rows.length).toBe(Math.min(total, 10000));
 	});
 });
 
 describe('drill-downs lead to the rows behind each figure', () => {
-	const con = () => store.connection;
-
 	/** Every row of a paged drill-down, page by page. */
 	async function allPages(name: string, params: Record<string, ParamValue>) {
 		const rows: Record<string, unknown>[] = [];
 		for (let offset = 0; ; offset += 10000) {
-			const page = await runQuery(con(), name, { ...params, limit: 10000, offset });
+			const page = await gated(name, { ...params, limit: 10000, offset });
 			rows.push(...page);
 			if (page.length < 10000) return rows;
 		}
 	}
 
 	it('progress: each category count equals its pairs', async () => {
-		const figures = await runQuery(con(), 'progress_by_actor', {
+		const figures = await gated('progress_by_actor', {
 			as_of: asOf,
 			programme: null,
 			actor: null
@@ -203,7 +322,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 	});
 
 	it("progress: the previous round's pairs equal progress_trend's figures at that round", async () => {
-		const trend = await runQuery(con(), 'progress_trend', {
+		const trend = await gated('progress_trend', {
 			as_of: asOf,
 			programme: null,
 			actor: null
@@ -250,7 +369,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 	});
 
 	it('withheld: withheld and unjustified counts equal their rows', async () => {
-		const figures = await runQuery(con(), 'withheld_by_member_state', {
+		const figures = await gated('withheld_by_member_state', {
 			as_of: asOf,
 			from: null,
 			to: null,
@@ -258,7 +377,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 		});
 		for (const f of figures) {
 			const count = async (decision: string | null, onlyUnjustified: boolean | null) => {
-				const [{ total }] = await runQuery<{ total: number }>(con(), 'withheld_rows_count', {
+				const [{ total }] = await gated<{ total: number }>('withheld_rows_count', {
 					as_of: asOf,
 					from: null,
 					to: null,
@@ -278,7 +397,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 	});
 
 	it('retention: each flag count equals its records', async () => {
-		const figures = await runQuery(con(), 'retention_by_member_state', {
+		const figures = await gated('retention_by_member_state', {
 			as_of: asOf,
 			member_state: null
 		});
@@ -290,7 +409,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 				'missing_assessment',
 				'compliant'
 			]) {
-				const [{ total }] = await runQuery<{ total: number }>(con(), 'retention_records_count', {
+				const [{ total }] = await gated<{ total: number }>('retention_records_count', {
 					as_of: asOf,
 					member_state: f.member_state as string,
 					register: null,
@@ -316,7 +435,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 		const byBatch = (r: Record<string, unknown>) => `${r.kind}|${r.sender}|${r.batch_id}`;
 
 		it('each figure of quality_by_sender equals the rows of its drill-down', async () => {
-			const figures = (await runQuery(con(), 'quality_by_sender', {
+			const figures = (await gated('quality_by_sender', {
 				as_of: qualityAsOf,
 				kind: null,
 				late_after_days: null
@@ -429,27 +548,28 @@ describe('drill-downs lead to the rows behind each figure', () => {
 					['quality_empty_rows_count', { field: null }, 'optional_empty'],
 					['quality_sender_batches_count', {}, null]
 				] as const) {
-					const [{ total }] = await runQuery<{ total: number }>(con(), name, { ...one, ...extra });
+					const [{ total }] = await gated<{ total: number }>(name, { ...one, ...extra });
 					expect(total, `${byBatch(b)} ${name}`).toBe(figure ? b[figure] : 1);
 				}
 			}
 		});
 
 		it('each field of the breakdown counts the rows where it is empty', async () => {
-			const figures = (await runQuery(con(), 'quality_by_sender', {
+			const figures = (await gated('quality_by_sender', {
 				as_of: qualityAsOf,
 				kind: null,
 				late_after_days: null
 			})) as Figure[];
-			const fields = await runQuery<{ kind: string; field: string }>(
-				con(),
-				'quality_optional_fields',
-				{ kind: null }
-			);
+			const fields = await gated<{ kind: string; field: string }>('quality_optional_fields', {
+				kind: null
+			});
 			// Every optional field names one of the row's cells (a misspelt one leaves them NULL).
-			const unnamed = await con().runAndReadAll(
+			// A macro read directly: the scope set as the gate sets it for every state.
+			await store.connection.run("SET VARIABLE cosi_scope = ['*']");
+			const unnamed = await store.connection.runAndReadAll(
 				'SELECT count(*)::INTEGER FROM quality_row_cells(NULL) WHERE cells IS NULL'
 			);
+			await store.connection.run('RESET VARIABLE cosi_scope');
 			expect(unnamed.getRows()[0][0]).toBe(0);
 			const emptyRows = new Map<string, number>();
 			const applicableRows = new Map<string, number>();
@@ -469,8 +589,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 					applicableRows.set(`${kind}|${sender}|${field}`, n);
 			}
 			for (const f of figures.filter((x) => x.sender !== '(unattributed)')) {
-				const breakdown = await runQuery<{ field: string; applicable: number; empty: number }>(
-					con(),
+				const breakdown = await gated<{ field: string; applicable: number; empty: number }>(
 					'quality_empty_fields',
 					{ as_of: qualityAsOf, kind: f.kind, batch_id: null, sender: f.sender }
 				);
@@ -488,7 +607,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 	});
 
 	it('every drill-down row names its batch and file', async () => {
-		const rows = await runQuery(con(), 'withheld_rows', {
+		const rows = await gated('withheld_rows', {
 			...sampleParams('withheld_rows'),
 			member_state: null
 		});
@@ -501,13 +620,13 @@ describe('drill-downs lead to the rows behind each figure', () => {
 
 	it('rejects an unknown category, decision or flag with the accepted values', async () => {
 		await expect(
-			runQuery(con(), 'progress_pairs', { ...sampleParams('progress_pairs'), category: 'done' })
+			gated('progress_pairs', { ...sampleParams('progress_pairs'), category: 'done' })
 		).rejects.toThrow(/invalid category: "done" \(expected implemented/);
 		await expect(
-			runQuery(con(), 'withheld_rows', { ...sampleParams('withheld_rows'), decision: 'kept' })
+			gated('withheld_rows', { ...sampleParams('withheld_rows'), decision: 'kept' })
 		).rejects.toThrow(/invalid decision: "kept"/);
 		await expect(
-			runQuery(con(), 'retention_records', { ...sampleParams('retention_records'), flag: 'late' })
+			gated('retention_records', { ...sampleParams('retention_records'), flag: 'late' })
 		).rejects.toThrow(/invalid flag: "late"/);
 		for (const name of [
 			'quality_stored_rows',
@@ -516,13 +635,12 @@ describe('drill-downs lead to the rows behind each figure', () => {
 			'quality_empty_rows_count',
 			'quality_sender_batches'
 		]) {
-			await expect(
-				runQuery(con(), name, { ...sampleParams(name), kind: 'events' }),
-				name
-			).rejects.toThrow(/invalid kind: "events" \(expected sharing, actions or retention\)/);
+			await expect(gated(name, { ...sampleParams(name), kind: 'events' }), name).rejects.toThrow(
+				/invalid kind: "events" \(expected sharing, actions or retention\)/
+			);
 		}
 		await expect(
-			runQuery(con(), 'quality_empty_rows', {
+			gated('quality_empty_rows', {
 				...sampleParams('quality_empty_rows'),
 				kind: 'sharing',
 				sender: null,
@@ -532,7 +650,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 	});
 
 	it('caps a page at 10000 rows', async () => {
-		const rows = await runQuery(con(), 'withheld_rows', {
+		const rows = await gated('withheld_rows', {
 			...sampleParams('withheld_rows'),
 			member_state: null,
 			limit: 1_000_000
@@ -542,8 +660,6 @@ describe('drill-downs lead to the rows behind each figure', () => {
 });
 
 describe('import batches: each figure of a batch equals the rows of its view', () => {
-	const con = () => store.connection;
-
 	interface Batch {
 		batch_id: number;
 		kind: string;
@@ -559,7 +675,7 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 	async function allPages(name: string, params: Record<string, ParamValue>, size = 10000) {
 		const rows: Record<string, unknown>[] = [];
 		for (let offset = 0; ; offset += size) {
-			const page = await runQuery(con(), name, { ...params, limit: size, offset });
+			const page = await gated(name, { ...params, limit: size, offset });
 			rows.push(...page);
 			if (page.length < size) return rows;
 		}
@@ -597,7 +713,7 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 		for (const listed of batches as unknown as Batch[]) {
 			const what = `batch ${listed.batch_id} (${listed.file_name})`;
 			// The page of a batch shows batch_get's figures: the same as the list's.
-			const [b] = await runQuery<Batch>(con(), 'batch_get', { batch_id: listed.batch_id });
+			const [b] = await gated<Batch>('batch_get', { batch_id: listed.batch_id });
 			expect(b, what).toMatchObject({
 				rows_read: listed.rows_read,
 				rows_accepted: listed.rows_accepted,
@@ -617,7 +733,7 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 			};
 			const listedRows: Record<string, Record<string, unknown>[]> = {};
 			for (const [view, [name, params]] of Object.entries(views(b, asOf))) {
-				const [{ total }] = await runQuery<{ total: number }>(con(), `${name}_count`, params);
+				const [{ total }] = await gated<{ total: number }>(`${name}_count`, params);
 				expect(total, `${what}: ${view} count`).toBe(figure[view as keyof typeof figure]);
 				const rows = await allPages(name, params);
 				expect(rows.length, `${what}: ${view} rows`).toBe(total);
@@ -640,14 +756,14 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 			).toEqual(rejected.map((r) => [r.row_number, r.problems]));
 			for (const r of accepted) expect(r.batch_id, what).toBe(b.batch_id);
 			// The problems of the rejected rows are every reject of the batch.
-			const [{ rejects }] = await runQuery<{ rejects: number }>(con(), 'reject_count', {
+			const counted = await store.connection.runAndReadAll(
+				'SELECT count(*)::INTEGER FROM reject WHERE batch_id = $batch',
+				{ batch: b.batch_id }
+			);
+			const rejects = Number(counted.getRows()[0][0]);
+			const [{ problems }] = await gated<{ problems: number }>('batch_rejected_rows_count', {
 				batch_id: b.batch_id
 			});
-			const [{ problems }] = await runQuery<{ problems: number }>(
-				con(),
-				'batch_rejected_rows_count',
-				{ batch_id: b.batch_id }
-			);
 			expect(problems, what).toBe(rejects);
 			expect(
 				rejected.reduce((n, r) => n + (r.problems as unknown[]).length, 0),
@@ -660,7 +776,7 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 				expect(r.source_row, what).toEqual(expect.any(Number));
 			}
 			// A later as-of date gives the same rows.
-			const [{ total: later }] = await runQuery<{ total: number }>(con(), 'batch_read_rows_count', {
+			const [{ total: later }] = await gated<{ total: number }>('batch_read_rows_count', {
 				as_of: '2100-12-31',
 				kind: b.kind,
 				batch_id: b.batch_id
@@ -670,7 +786,7 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 	});
 
 	it('the fixture batches: rejected rows with their problems, and the rows they replaced', async () => {
-		const [b4] = await runQuery<Batch>(con(), 'batch_get', { batch_id: 900004 });
+		const [b4] = await gated<Batch>('batch_get', { batch_id: 900004 });
 		const v4 = views(b4, '2026-06-30');
 		// Page by page, one row at a time: the same rows in the same order.
 		const read = await allPages(v4.read[0], v4.read[1], 1);
@@ -706,7 +822,7 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 		]);
 
 		// The batch it replaced: its accepted rows say which one was replaced since, and by what.
-		const [b2] = await runQuery<Batch>(con(), 'batch_get', { batch_id: 900002 });
+		const [b2] = await gated<Batch>('batch_get', { batch_id: 900002 });
 		const v2 = views(b2, '2026-06-30');
 		const accepted = await allPages(v2.accepted[0], v2.accepted[1]);
 		expect(accepted.map((r) => [r.record_key, r.superseded, r.superseded_by_file])).toEqual([
@@ -723,13 +839,13 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 		]);
 
 		// The retention batch imported on 15 July 2026 replaced FX-R1 of the first one.
-		const [b5] = await runQuery<Batch>(con(), 'batch_get', { batch_id: 900005 });
+		const [b5] = await gated<Batch>('batch_get', { batch_id: 900005 });
 		const v5 = views(b5, '2026-07-15');
 		expect(await allPages(v5.superseded[0], v5.superseded[1])).toMatchObject([
 			{ record_key: 'FX-R1', batch_id: 900003, source_row: 2 }
 		]);
 		// An as-of date before its import leaves its stored rows out: the page never passes one.
-		const [{ total }] = await runQuery<{ total: number }>(con(), 'batch_read_rows_count', {
+		const [{ total }] = await gated<{ total: number }>('batch_read_rows_count', {
 			...v5.read[1],
 			as_of: '2026-06-30'
 		});
@@ -738,10 +854,157 @@ describe('import batches: each figure of a batch equals the rows of its view', (
 
 	it('rejects an unknown kind with the accepted values', async () => {
 		for (const name of ['batch_read_rows', 'batch_replaced_rows_count']) {
-			await expect(
-				runQuery(con(), name, { ...sampleParams(name), kind: 'events' }),
-				name
-			).rejects.toThrow(/invalid kind: "events" \(expected sharing, actions or retention\)/);
+			await expect(gated(name, { ...sampleParams(name), kind: 'events' }), name).rejects.toThrow(
+				/invalid kind: "events" \(expected sharing, actions or retention\)/
+			);
 		}
+	});
+});
+
+describe('the data gate binds the caller’s member-state scope into every query', () => {
+	const names = listQueries();
+	const nl: Scope = { figures: ['NL'], records: ['NL'] };
+	/** The columns that name whose rows or figures a row holds. */
+	const stateColumns = ['member_state', 'actor', 'sender'];
+
+	/** Sample parameters with every member-state filter open, so the scope alone narrows. */
+	function openParams(name: string): Record<string, ParamValue> {
+		const params = sampleParams(name);
+		for (const p of loadQuery(name).params) {
+			if (['member_state', 'actor', 'sender', 'programme'].includes(p.name) && p.optional)
+				params[p.name] = null;
+			if (p.name === 'limit') params[p.name] = 10000;
+		}
+		return params;
+	}
+
+	it.each(names)('%s with a one-state scope returns only that state’s rows', async (name) => {
+		const scope = loadQuery(name).scope;
+		const rows = await gated(name, openParams(name), nl);
+		for (const row of rows) {
+			for (const c of stateColumns) {
+				if (scope !== 'none' && c in row && row[c] !== null)
+					expect(row[c], `${name}.${c}`).toBe('NL');
+			}
+		}
+		if (scope === 'none') {
+			expect(rows).toEqual(await gated(name, openParams(name)));
+		}
+	});
+
+	it('lists only the batches that stored a row of a state in scope', async () => {
+		const all = await gated<{ batch_id: number }>('batch_list', { limit: 1000, offset: 0 });
+		const be = await gated<{ batch_id: number }>(
+			'batch_list',
+			{ limit: 1000, offset: 0 },
+			{
+				figures: ['BE'],
+				records: ['BE']
+			}
+		);
+		const ids = be.map((b) => b.batch_id);
+		// The fixture's NL-only sharing batch is not BE's; the mixed one is.
+		expect(ids).toContain(900002);
+		expect(ids).not.toContain(900004);
+		expect(all.length).toBeGreaterThan(be.length);
+		expect(
+			await gated('batch_get', { batch_id: 900004 }, { figures: ['BE'], records: ['BE'] })
+		).toEqual([]);
+	});
+
+	it('gives a caller without record rights no rows but every figure', async () => {
+		const reviewer: Scope = { figures: null, records: [] };
+		for (const name of names.filter((n) => loadQuery(n).scope === 'records')) {
+			const rows = await gated<Record<string, unknown>>(name, openParams(name), reviewer);
+			// A count query answers one row of zeros; a list query, no row.
+			for (const row of rows) for (const v of Object.values(row)) expect(v, name).toBe(0);
+		}
+		expect(await gated('withheld_total', { as_of: asOf, from: null, to: null }, reviewer)).toEqual(
+			await gated('withheld_total', { as_of: asOf, from: null, to: null })
+		);
+	});
+
+	it('with a two-state scope, the EU totals are those two states’ totals', async () => {
+		const two: Scope = { figures: ['NL', 'BE'], records: ['NL', 'BE'] };
+		const period = { as_of: asOf, from: null, to: null };
+		const byState = await gated<{
+			member_state: string;
+			relevant: number;
+			withheld: number;
+			shared: number;
+			unjustified: number;
+		}>('withheld_by_member_state', { ...period, member_state: null });
+		const pick = byState.filter((r) => r.member_state === 'NL' || r.member_state === 'BE');
+		const sum = (k: 'relevant' | 'withheld' | 'shared' | 'unjustified') =>
+			pick.reduce((n, r) => n + r[k], 0);
+		const [total] = await gated<{
+			relevant: number;
+			withheld: number;
+			shared: number;
+			unjustified: number;
+		}>('withheld_total', period, two);
+		expect(total).toMatchObject({
+			relevant: sum('relevant'),
+			withheld: sum('withheld'),
+			shared: sum('shared'),
+			unjustified: sum('unjustified')
+		});
+		expect(total.relevant).toBeGreaterThan(0);
+
+		const retention = await gated<{ member_state: string; active: number; compliant: number }>(
+			'retention_by_member_state',
+			{ as_of: asOf, member_state: null }
+		);
+		const [retentionTotal] = await gated<{ active: number; compliant: number }>(
+			'retention_total',
+			{ as_of: asOf },
+			two
+		);
+		const two_ = retention.filter((r) => r.member_state === 'NL' || r.member_state === 'BE');
+		expect(retentionTotal.active).toBe(two_.reduce((n, r) => n + r.active, 0));
+		expect(retentionTotal.compliant).toBe(two_.reduce((n, r) => n + r.compliant, 0));
+
+		const progress = await gated<{ actor: string; pairs: number; implemented: number }>(
+			'progress_by_actor',
+			{ as_of: asOf, programme: null, actor: null }
+		);
+		const summary = await gated<{ level: string; pairs: number; implemented: number }>(
+			'progress_summary',
+			{ as_of: asOf, programme: null },
+			two
+		);
+		const overall = summary.find((r) => r.level === 'all');
+		const mine = progress.filter((r) => r.actor === 'NL' || r.actor === 'BE');
+		expect(overall?.pairs).toBe(mine.reduce((n, r) => n + r.pairs, 0));
+		expect(overall?.implemented).toBe(mine.reduce((n, r) => n + r.implemented, 0));
+	});
+
+	it('keeps the figures of one scope out of another’s cache', async () => {
+		const params = { as_of: asOf, from: null, to: null };
+		const read = (scope: Scope) =>
+			withData(scope, (d) => d.cachedRows<{ relevant: number }>('withheld_total', params), {
+				path: dbPath
+			});
+		const [everyone] = await read(fullScope);
+		const [onlyNl] = await read(nl);
+		expect(onlyNl.relevant).toBeLessThan(everyone.relevant);
+		expect((await read(fullScope))[0].relevant).toBe(everyone.relevant);
+	});
+
+	it('fails, instead of answering everything, on a connection that did not come through it', async () => {
+		await expect(
+			store.connection.runAndReadAll(
+				`SELECT count(*) FROM sharing_in_scope(DATE '2026-06-30', NULL, NULL, NULL, NULL)`
+			)
+		).rejects.toThrow(/no member-state scope/);
+	});
+
+	it('requires every query to declare its scope', () => {
+		expect(() => parseQuery('x', '-- a query\n-- @param as_of DATE  D\nSELECT $as_of')).toThrow(
+			/must declare its scope once: -- @scope figures\|records\|none/
+		);
+		expect(() => parseQuery('x', '-- a query\n-- @scope everything\nSELECT 1')).toThrow(
+			/found "everything"/
+		);
 	});
 });

@@ -5,10 +5,18 @@
 //   -- @param from DATE?  optional: start of the period (NULL when not given)
 // The SQL refers to them as $as_of, $from. A trailing "?" marks a parameter that may be null;
 // it must still be passed (as null) so that a misspelt name is caught rather than ignored.
+// Every query also declares which member-state scope the data gate (data.ts) applies to it:
+//   -- @scope figures   aggregates and action statuses (a reviewer sees every state's)
+//   -- @scope records   record-level rows and import contents
+//   -- @scope none      reference data only (scoped table macros then fail: no scope is set)
+// A query that lists record-level rows to a reader also says so, and the gate then writes each
+// read of it to the audit trail (data.ts):
+//   -- @audit record_view
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { DuckDBTypeId, dateValue } from '@duckdb/node-api';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates.ts';
 import { repoRoot } from './db.ts';
 
 export const queriesDir = join(repoRoot, 'queries');
@@ -25,10 +33,17 @@ export interface ParamSpec {
 	description: string;
 }
 
+/** Which of the caller's state sets a query is read under (scope.ts). */
+export type QueryScope = 'figures' | 'records' | 'none';
+const queryScopes = new Set<QueryScope>(['figures', 'records', 'none']);
+
 export interface NamedQuery {
 	name: string;
 	sql: string;
 	params: ParamSpec[];
+	scope: QueryScope;
+	/** Whether a read of it is a view of record-level rows, written to the audit trail. */
+	audit: boolean;
 	/** The header comment, without the comment markers. */
 	description: string;
 }
@@ -71,6 +86,23 @@ export function parseQuery(name: string, sql: string): NamedQuery {
 		header.push(line.replace(/^--\s?/, ''));
 	}
 	const params: ParamSpec[] = [];
+	const scopes = header.map((l) => /^@scope\s+(\S+)/.exec(l.trim())?.[1]).filter((x) => x);
+	if (scopes.length !== 1 || !queryScopes.has(scopes[0] as QueryScope)) {
+		throw new Error(
+			`queries/${name}.sql must declare its scope once: -- @scope ${[...queryScopes].join('|')} (found ${scopes.length === 0 ? 'none' : JSON.stringify(scopes.join(' '))})`
+		);
+	}
+	const audits = header
+		.map((l) => /^@audit\b\s*(\S*)/.exec(l.trim())?.[1])
+		.filter((x) => x !== undefined);
+	if (audits.length > 1 || (audits.length === 1 && audits[0] !== 'record_view')) {
+		throw new Error(
+			`queries/${name}.sql: invalid @audit header ${JSON.stringify(audits.join(' '))} (expected at most one: -- @audit record_view)`
+		);
+	}
+	if (audits.length === 1 && scopes[0] !== 'records') {
+		throw new Error(`queries/${name}.sql: -- @audit record_view needs -- @scope records`);
+	}
 	for (const line of header) {
 		const m = /^@param\s+([a-z_][a-z0-9_]*)\s+([A-Z]+)(\?)?\s*(.*)$/.exec(line.trim());
 		if (!m) continue;
@@ -94,14 +126,14 @@ export function parseQuery(name: string, sql: string): NamedQuery {
 		name,
 		sql,
 		params,
+		scope: scopes[0] as QueryScope,
+		audit: audits.length === 1,
 		description: header
-			.filter((l) => !l.trim().startsWith('@param'))
+			.filter((l) => !/^@(param|scope|audit)\b/.test(l.trim()))
 			.join('\n')
 			.trim()
 	};
 }
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Check that `given` matches the declared parameters exactly; returns the values to bind. */
 export function checkParams(
@@ -137,8 +169,8 @@ function coerceParam(queryName: string, p: ParamSpec, v: ParamValue): ParamValue
 		new Error(`query ${queryName}: invalid ${p.name}: ${JSON.stringify(v)} (expected ${expected})`);
 	switch (p.type) {
 		case 'DATE':
-			if (typeof v !== 'string' || !isoDate.test(v) || !isRealDate(v))
-				throw bad('a date YYYY-MM-DD');
+			if (typeof v !== 'string' || !isIsoDate(v))
+				throw bad(`a date YYYY-MM-DD from ${MIN_YEAR} to ${MAX_YEAR}`);
 			return v;
 		case 'INTEGER':
 			if (typeof v !== 'number' || !Number.isInteger(v)) throw bad('an integer');
@@ -153,11 +185,6 @@ function coerceParam(queryName: string, p: ParamSpec, v: ParamValue): ParamValue
 			if (typeof v !== 'string') throw bad('a string');
 			return v;
 	}
-}
-
-export function isRealDate(iso: string): boolean {
-	const d = new Date(`${iso}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
 /**

@@ -1,22 +1,13 @@
 // The records pages and their CSV downloads: which named query each record set uses, its
 // parameters for a parsed view, a page of rows, every row as CSV, and the filter-form options.
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { error } from '@sveltejs/kit';
-import { FilterError, parseFilters, type Filters } from '$lib/filters';
-import {
-	PAGE_SIZE,
-	parsePage,
-	parseView,
-	viewParams,
-	type RecordSet,
-	type RecordsView
-} from '$lib/records/params';
+import { PAGE_SIZE } from '$lib/params';
+import { viewParams, type RecordSet, type RecordsView } from '$lib/records/params';
 import { m } from '$lib/paraglide/messages';
-import { cachedQuery, dataVersion } from './cache.ts';
 import { csvResponse, fileNamePart } from './csv.ts';
-import { todayIso } from './metrics.ts';
-import { runQuery, type ParamValue, type Row } from './queries.ts';
-import { getStore } from './store.ts';
+import { pageOfRows } from './paging.ts';
+import { openData, type Data, type OpenData } from './data.ts';
+import type { ParamValue, Row } from './queries.ts';
+import type { Scope } from './scope.ts';
 
 /** The queries cap a page at this many rows; downloads read in chunks of this size. */
 export const CHUNK_SIZE = 10_000;
@@ -153,50 +144,19 @@ export function queryParams(view: RecordsView): Record<string, ParamValue> {
 	}
 }
 
-/** Parse a records URL; a 400 naming the bad parameter and the accepted values otherwise. */
-export function viewFromUrl(set: RecordSet, url: URL): RecordsView {
-	try {
-		return parseView(set, url, todayIso());
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
-}
-
-/** The report filters of any page (as-of date, actor, ...); a 400 for a bad value. */
-export function filtersFromUrl(url: URL): Filters {
-	try {
-		return parseFilters(url, todayIso());
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
-}
-
-export function pageFromUrl(url: URL): number {
-	try {
-		return parsePage(url);
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
-}
-
-export async function countRows(con: DuckDBConnection, view: RecordsView): Promise<number> {
-	const [row] = await runQuery<{ total: number }>(con, setSpecs[view.set].count, queryParams(view));
+export async function countRows(data: Data, view: RecordsView): Promise<number> {
+	const row = await data.row<{ total: number }>(setSpecs[view.set].count, queryParams(view));
 	return row?.total ?? 0;
 }
 
 /** One page of a records table (50 rows), with the total and the number of pages. */
-export async function loadRecordsPage(con: DuckDBConnection, view: RecordsView, page: number) {
-	const total = await countRows(con, view);
-	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	if (page > pageCount) error(404, m.rec_error_no_page({ page, pages: pageCount }));
-	const rows = await runQuery(con, setSpecs[view.set].list, {
-		...queryParams(view),
-		limit: PAGE_SIZE,
-		offset: (page - 1) * PAGE_SIZE
-	});
+export async function loadRecordsPage(data: Data, view: RecordsView, page: number) {
+	const { rows, total, pageCount } = await pageOfRows(
+		data,
+		setSpecs[view.set].list,
+		queryParams(view),
+		page
+	);
 	return { total, page, pageCount, pageSize: PAGE_SIZE, rows };
 }
 
@@ -228,8 +188,8 @@ interface OptionRow {
 }
 
 /** What the filter forms offer; cached per data version. `nl` picks Dutch actor names. */
-export async function filterOptions(con: DuckDBConnection, nl: boolean): Promise<FilterOptions> {
-	const rows = await cachedQuery<OptionRow>(con, await dataVersion(con), 'filter_options', {});
+export async function filterOptions(data: Data, nl: boolean): Promise<FilterOptions> {
+	const rows = await data.cachedRows<OptionRow>('filter_options', {});
 	const out: FilterOptions = {
 		programmes: [],
 		chapters: {},
@@ -284,27 +244,26 @@ export function csvFileName(view: RecordsView): string {
  * Every row of a view as a CSV download, read in chunks of 10,000 inside one read transaction
  * (so a batch imported meanwhile cannot shift the pages) and streamed as it is read.
  */
-export async function csvDownload(view: RecordsView): Promise<Response> {
+export async function csvDownload(scope: Scope, view: RecordsView): Promise<Response> {
 	const spec = setSpecs[view.set];
 	const params = queryParams(view);
-	const store = await getStore();
-	const con = await store.instance.connect();
+	// One audit entry for the download (not one per chunk): written before any row leaves.
+	const data = await openData(scope, { auditViews: false });
+	try {
+		await auditDownload(data, view);
+	} catch (e) {
+		await data.close();
+		throw e;
+	}
 	let offset = 0;
-	const close = async () => {
-		try {
-			await con.run('ROLLBACK');
-		} catch {
-			// Nothing to roll back.
-		}
-		con.closeSync();
-	};
+	const close = () => data.close();
 	const chunk = async () => {
-		const rows = await runQuery<Row>(con, spec.list, { ...params, limit: CHUNK_SIZE, offset });
+		const rows = await data.rows<Row>(spec.list, { ...params, limit: CHUNK_SIZE, offset });
 		offset += rows.length;
 		return rows.map((r) => spec.columns.map((c) => r[c]));
 	};
 	try {
-		await con.run('BEGIN TRANSACTION');
+		await data.snapshot();
 		const first = await chunk();
 		return csvResponse({
 			fileName: csvFileName(view),
@@ -318,4 +277,21 @@ export async function csvDownload(view: RecordsView): Promise<Response> {
 		await close();
 		throw e;
 	}
+}
+
+/**
+ * A CSV download in the audit trail, for a signed-in reader: which file and filter, and the
+ * member states concerned (the state the filter names, else every state the reader may read).
+ */
+async function auditDownload(data: OpenData, view: RecordsView): Promise<void> {
+	const reader = data.scope.reader;
+	if (!reader) return;
+	const named = view.set === 'actions' ? view.actor : view.filters.ms;
+	const states = view.set === 'actions' ? data.scope.figures : data.scope.records;
+	await data.audit({
+		action: 'csv_download',
+		route: `/records/${view.set}.csv`,
+		filter: viewParams(view),
+		memberStates: named ? [named] : states === null ? null : [...states]
+	});
 }

@@ -7,11 +7,22 @@
 /** Member-state codes, or null for "all member states". */
 export type StateSet = readonly string[] | null;
 
+/** Who reads (a signed-in user): the gate records each view of record-level rows for them. */
+export interface Reader {
+	username: string;
+	/** The public id of the API token used, if any. */
+	apiToken: string | null;
+	/** The path of the request, as the audit entry names it. */
+	route: string;
+}
+
 export interface Scope {
 	/** States whose figures (aggregates, action statuses) may be read; null = all. */
 	figures: StateSet;
 	/** States whose record-level rows (sharing, retention, import contents) may be read; null = all, [] = none. */
 	records: StateSet;
+	/** The signed-in reader, when there is one (not the CLI, not tests of figures). */
+	reader?: Reader;
 }
 
 /** Everything: the CLI on its own file, and the server until sign-in supplies a narrower scope. */

@@ -4,14 +4,14 @@ import { fail } from '@sveltejs/kit';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { userErrorMessage } from '$lib/server/auth/messages';
 import { createToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
-import { withConnection } from '$lib/server/store';
+import { withAccounts } from '$lib/server/accounts';
 import { changePassword, UserError } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
 	// API-token requests never reach a page: a page always has a browser session.
-	const tokens = await withConnection((con) => listTokens(con, user.username));
+	const tokens = await withAccounts((con) => listTokens(con, user.username));
 	return { tokens };
 };
 
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const current = String(data.get('current') ?? '');
 		const next = String(data.get('next') ?? '');
 		try {
-			await withConnection(async (con) => {
+			await withAccounts(async (con) => {
 				await changePassword(con, user.username, current, next);
 				// Every session has ended, this one too: sign this browser in again.
 				const { token } = await createSession(con, user.username);
@@ -41,14 +41,14 @@ export const actions: Actions = {
 	},
 	token: async ({ locals }) => {
 		const user = locals.user!;
-		const created = await withConnection((con) => createToken(con, user.username, user.username));
+		const created = await withAccounts((con) => createToken(con, user.username, user.username));
 		return { form: 'token', created };
 	},
 	revoke: async ({ request, locals }) => {
 		const user = locals.user!;
 		const id = String((await request.formData()).get('id') ?? '');
 		try {
-			await withConnection((con) => revokeToken(con, id, user.username, user.username));
+			await withAccounts((con) => revokeToken(con, id, user.username, user.username));
 		} catch (e) {
 			return refused(e, 'tokens');
 		}

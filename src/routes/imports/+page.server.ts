@@ -9,16 +9,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { m } from '$lib/paraglide/messages';
+import { isIsoDate } from '$lib/dates';
+import { importsPage, uploadStore } from '$lib/server/imports';
+import { isTicket } from '$lib/imports';
 import { ingestFile } from '$lib/server/ingest';
+import { queueStatus } from '$lib/server/ingest/writer';
 import { loadProfile, listProfiles, ProfileError } from '$lib/server/ingest/profiles';
 import { kinds, type IngestResult, type Kind } from '$lib/server/ingest/types';
+import { logError } from '$lib/server/errors';
 import { readMultipart, UploadError, type MultipartForm } from '$lib/server/multipart';
-import { pageParam } from '$lib/server/paging';
-import { isRealDate, runQuery } from '$lib/server/queries';
-import { getStore, withConnection } from '$lib/server/store';
+import { withAccounts } from '$lib/server/accounts';
+import { urlPage } from '$lib/server/url';
 import type { Actions, PageServerLoad } from './$types';
-
-const PAGE_SIZE = 50;
 
 /**
  * Largest upload, in bytes (200 MiB). adapter-node refuses bodies over BODY_SIZE_LIMIT (512K
@@ -50,22 +52,6 @@ function limitText(): string {
 /** Errors listed in the answer; all are kept with the batch. */
 const LISTED_ERRORS = 20;
 
-interface BatchRow {
-	batch_id: number;
-	kind: string;
-	file_name: string;
-	file_format: string;
-	sha256: string;
-	profile: string;
-	imported_at: string;
-	imported_by: string;
-	rows_read: number;
-	rows_accepted: number;
-	rows_rejected: number;
-	rows_superseded: number;
-	warnings: string | null;
-}
-
 /** The profiles and the kinds of file each may be used for. */
 function profileChoices(): { name: string; kinds: Kind[] }[] {
 	return listProfiles().map((name) => ({
@@ -82,29 +68,16 @@ function profileChoices(): { name: string; kinds: Kind[] }[] {
 	}));
 }
 
-export const load: PageServerLoad = async ({ url }) => {
-	const page = pageParam(url, (value) => m.rec_imp_error_page({ value }));
-	const store = await getStore();
-	// A connection of its own per request: concurrent requests must not share one.
-	const con = await store.instance.connect();
-	try {
-		// One more than a page tells whether there is a next page without counting.
-		const rows = await runQuery<BatchRow>(con, 'batch_list', {
-			limit: PAGE_SIZE + 1,
-			offset: (page - 1) * PAGE_SIZE
-		});
-		return {
-			page,
-			pageSize: PAGE_SIZE,
-			hasNext: rows.length > PAGE_SIZE,
-			batches: rows.slice(0, PAGE_SIZE),
-			kinds: [...kinds],
-			profiles: profileChoices(),
-			uploadLimit: limitText()
-		};
-	} finally {
-		con.closeSync();
-	}
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const page = urlPage(url);
+	const store = await uploadStore();
+	return {
+		...(await importsPage(locals.scope, page)),
+		kinds: [...kinds],
+		profiles: profileChoices(),
+		uploadLimit: limitText(),
+		queue: queueStatus(store.path)
+	};
 };
 
 /** What the form sent, echoed back so that a failed upload keeps the choices. */
@@ -127,9 +100,11 @@ export interface UploadOutcome {
 	errors: IngestResult['errors'];
 	warnings: string[];
 	reason: string | null;
+	/** For a file that could not be read: the id under which the reader's message was logged. */
+	reference: string | null;
 }
 
-function outcome(r: IngestResult): UploadOutcome {
+function outcome(r: IngestResult, reference: string | null = null): UploadOutcome {
 	return {
 		file: r.file,
 		kind: r.kind,
@@ -140,7 +115,8 @@ function outcome(r: IngestResult): UploadOutcome {
 		rowsRejected: r.rowsRejected,
 		errors: r.errors.slice(0, LISTED_ERRORS),
 		warnings: r.warnings,
-		reason: r.reason ?? null
+		reason: r.reason ?? null,
+		reference
 	};
 }
 
@@ -157,13 +133,20 @@ export const actions: Actions = {
 			try {
 				form = await readMultipart(request, { dir, fileField: 'file', maxFileBytes: UPLOAD_LIMIT });
 			} catch (e) {
-				if (!(e instanceof UploadError)) throw e;
+				if (!(e instanceof UploadError)) {
+					// The server could not store the upload (disk full, permissions): not the sender's
+					// fault, and the details (paths) stay in the log.
+					const id = logError('POST /imports?/upload: storing the upload', e);
+					return fail(500, { field: null, message: m.rec_imp_error_internal({ id }) });
+				}
 				return fail(e.status, {
 					field: e.status === 413 ? 'file' : null,
 					message:
 						e.status === 413
 							? m.rec_imp_error_too_large({ limit: limitText() })
-							: m.rec_imp_error_malformed()
+							: e.status === 408
+								? m.rec_imp_error_interrupted()
+								: m.rec_imp_error_malformed()
 				});
 			}
 			const values: UploadValues = {
@@ -196,26 +179,39 @@ export const actions: Actions = {
 			if (values.programme.length > 100) {
 				return invalid('programme', m.rec_imp_error_programme());
 			}
-			if (
-				values.peildatum &&
-				!(/^\d{4}-\d{2}-\d{2}$/.test(values.peildatum) && isRealDate(values.peildatum))
-			) {
+			if (values.peildatum && !isIsoDate(values.peildatum)) {
 				return invalid('peildatum', m.rec_imp_error_peildatum());
 			}
 			const options: Record<string, string> = {};
 			if (values.programme) options.programme = values.programme;
 			if (values.peildatum) options.peildatum = values.peildatum;
 
-			const result = await ingestFile(await getStore(), form.file.path, {
-				kind,
-				profile: profile.name,
-				fileName: form.file.fileName,
-				importedBy: username,
-				options
-			});
-			await withConnection((con) => auditImport(con, username, 'web', result));
+			const ticket = text(form, 'ticket');
+			const where = `POST /imports?/upload ${JSON.stringify(form.file.fileName)}`;
+			// Outside the try: a database held by another process has its own message (handleError).
+			const store = await uploadStore();
+			let result: IngestResult;
+			try {
+				result = await ingestFile(store, form.file.path, {
+					kind,
+					profile: profile.name,
+					fileName: form.file.fileName,
+					importedBy: username,
+					options,
+					// Lets the page ask for its place while the import waits (/imports/queue).
+					ticket: isTicket(ticket) ? ticket : undefined
+				});
+			} catch (e) {
+				// Nothing was written (a batch is one transaction); the details stay in the log.
+				const id = logError(where, e);
+				return fail(500, { values, field: null, message: m.rec_imp_error_internal({ id }) });
+			}
+			await withAccounts((con) => auditImport(con, username, 'web', result));
 			if (result.status === 'rejected') {
-				return fail(422, { values, field: null, result: outcome(result) });
+				// What the reader or DuckDB said names the temporary copy: the log has it, the
+				// user gets the reason in words and the reference.
+				const reference = result.detail ? logError(where, result.detail) : null;
+				return fail(422, { values, field: null, result: outcome(result, reference) });
 			}
 			return { values, result: outcome(result) };
 		} finally {

@@ -2,13 +2,13 @@
 // switching works without JavaScript.
 import { redirect } from '@sveltejs/kit';
 import { cookieName, isLocale } from '$lib/paraglide/runtime';
+import { safeRedirectPath } from '$lib/redirect';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url, cookies }) => {
 	const to = url.searchParams.get('to') ?? '';
-	const back = url.searchParams.get('back') ?? '/';
-	// Only same-site paths: never an open redirect.
-	const target = back.startsWith('/') && !back.startsWith('//') ? back : '/';
+	// Only same-site paths: never an open redirect (src/lib/redirect.ts).
+	const target = safeRedirectPath(url.searchParams.get('back'));
 	if (isLocale(to)) {
 		cookies.set(cookieName, to, {
 			path: '/',

@@ -4,7 +4,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { sameSitePath } from '$lib/server/auth/redirect';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/signin';
-import { withConnection } from '$lib/server/store';
+import { withAccounts } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		if (username.trim() === '' || password === '') {
 			return fail(400, { username, redirectTo, problem: 'missing' as const, retryAt: null });
 		}
-		const result = await withConnection((con) =>
+		const result = await withAccounts((con) =>
 			signIn(con, { username, password, address: getClientAddress() })
 		);
 		if (!result.ok) {

@@ -3,7 +3,7 @@
 import { redirect } from '@sveltejs/kit';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { signOut } from '$lib/server/auth/signin';
-import { withConnection } from '$lib/server/store';
+import { withAccounts } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -11,7 +11,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
 		const { session, user } = locals;
-		if (session && user) await withConnection((con) => signOut(con, session, user));
+		if (session && user) await withAccounts((con) => signOut(con, session, user));
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/login');
 	}

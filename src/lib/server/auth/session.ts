@@ -91,7 +91,7 @@ export function forgetUser(username: string): void {
 }
 
 /**
- * A connection, or a way to get one only when needed (store.ts withConnection): a session looked
+ * A connection, or a way to get one only when needed (accounts.ts withAccounts): a session looked
  * up a moment ago needs no database at all.
  */
 export type Database =

@@ -1,4 +1,4 @@
-// Ingest: one file becomes one atomic batch.
+// Ingest: one file becomes one atomic batch, one import at a time per database (./writer.ts).
 //
 //   fingerprint (SHA-256, encoding) -> duplicate? -> read into stage_raw -> map columns by
 //   profile -> validate in SQL (queries/ingest/validate_<kind>.sql) -> in one transaction:
@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Store } from '../db.ts';
-import { isRealDate, loadQuery } from '../queries.ts';
+import { isIsoDate } from '../../dates.ts';
+import { loadQuery } from '../queries.ts';
 import { fingerprint, transcodeWindows1252 } from './encoding.ts';
 import { kindSpecs, looksPersonal, normalizeHeader, type KindSpec } from './fields.ts';
 import { loadProfile, ProfileError, type Profile } from './profiles.ts';
@@ -24,6 +25,7 @@ import {
 	type RawTable
 } from './readers.ts';
 import type { IngestOptions, IngestResult, RowError } from './types.ts';
+import { runWrite } from './writer.ts';
 
 export { kinds } from './types.ts';
 export type { IngestOptions, IngestResult, Kind, RowError } from './types.ts';
@@ -39,11 +41,22 @@ function phase(label: string): () => void {
 /** Errors listed in a result; all of them are kept in the reject table. */
 const maxListedErrors = 100;
 
-export async function ingestFile(
-	store: Store,
-	path: string,
-	opts: IngestOptions
-): Promise<IngestResult> {
+/**
+ * Import one file as one batch. Imports into the same database run one at a time, in the order
+ * they were asked for (the writer queue, ./writer.ts): whether the file is a duplicate and which
+ * stored rows it supersedes is decided on everything committed before it.
+ */
+export function ingestFile(store: Store, path: string, opts: IngestOptions): Promise<IngestResult> {
+	const info = {
+		file: opts.fileName ?? basename(path),
+		kind: opts.kind,
+		by: opts.importedBy ?? defaultUser(),
+		ticket: opts.ticket
+	};
+	return runWrite(store.path, info, () => ingestNow(store, path, opts));
+}
+
+async function ingestNow(store: Store, path: string, opts: IngestOptions): Promise<IngestResult> {
 	const spec = kindSpecs[opts.kind];
 	if (!spec)
 		throw new Error(
@@ -62,7 +75,15 @@ export async function ingestFile(
 		errors: [],
 		warnings: []
 	};
-	const reject = (reason: string): IngestResult => ({ ...base, status: 'rejected', reason });
+	const reject = (reason: string, detail?: string): IngestResult => ({
+		...base,
+		status: 'rejected',
+		reason,
+		...(detail ? { detail } : {})
+	});
+	// Reasons name the file as the user knows it, never the path it was read from (a web
+	// upload's is a temporary copy); what a reader or driver said goes in `detail`.
+	const named = JSON.stringify(file);
 
 	let profile: Profile;
 	try {
@@ -78,7 +99,7 @@ export async function ingestFile(
 	const scratch = mkdtempSync(join(tmpdir(), 'cosi-ingest-'));
 	try {
 		const format = detectFormatSafely(path);
-		if (!format) return reject('cannot read the file: it does not exist or is not readable');
+		if (!format) return reject(`${named} does not exist or cannot be read`);
 		// Large clean CSV exports take a fast path: dates and booleans read typed (readCsvTyped).
 		// Only a file whose every row is accepted keeps it; anything else is read again as text,
 		// so rejected rows are always reported exactly as the file has them.
@@ -108,7 +129,7 @@ export async function ingestFile(
 			readStage(path, true)
 		]);
 		if (printResult.status === 'rejected') {
-			return reject(`cannot read the file: ${(printResult.reason as Error).message}`);
+			return reject(`${named} could not be read`, (printResult.reason as Error).message);
 		}
 		readDone();
 		const print = printResult.value;
@@ -132,7 +153,9 @@ export async function ingestFile(
 			read = await Promise.allSettled([readStage(source, false)]).then((r) => r[0]);
 		}
 		if (read.status === 'rejected') {
-			if (read.reason instanceof UnreadableFileError) return reject(read.reason.message);
+			if (read.reason instanceof UnreadableFileError) {
+				return reject(`${named} ${read.reason.message}`, read.reason.detail);
+			}
 			throw read.reason;
 		}
 		const warnings = [...base.warnings];
@@ -250,7 +273,7 @@ function checkOptions(profile: Profile, options: Record<string, string>): string
 			const accepted = Object.keys(profile.options);
 			return `profile ${profile.name} has no option ${JSON.stringify(name)} (expected ${accepted.length ? accepted.join(', ') : 'none'})`;
 		}
-		if (/_on$|deadline/.test(field) && !isRealDate(value)) {
+		if (/_on$|deadline/.test(field) && !isIsoDate(value)) {
 			return `invalid ${name}: ${JSON.stringify(value)} (expected a date YYYY-MM-DD)`;
 		}
 	}

@@ -1,21 +1,51 @@
 // Readers: each format becomes the temp table `stage_raw`, one VARCHAR column per source
 // column, one row per record in file order. DuckDB reads CSV, JSON and Parquet itself; Arrow
-// IPC (no offline DuckDB extension) and XLSX are read in JS and appended.
+// IPC (no offline DuckDB extension) and XLSX are read in JS, streaming (a record batch or a
+// row at a time, never the whole file), and appended.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RecordBatchReader, DataType, type Field } from 'apache-arrow';
+import {
+	DataType,
+	RecordBatchReader,
+	type AsyncRecordBatchFileReader,
+	type AsyncRecordBatchStreamReader,
+	type Field,
+	type RecordBatch
+} from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 
 export const formats = ['csv', 'ndjson', 'json', 'parquet', 'arrow', 'xlsx'] as const;
 export type Format = (typeof formats)[number];
 
-/** A file DuckDB or our readers cannot read at all: the whole file is rejected. */
+/**
+ * A file DuckDB or our readers cannot read at all: the whole file is rejected. `message` says
+ * what is wrong in words, to follow the file's name ("is not a readable Parquet file"); it never
+ * holds a path or a driver's message, which go in `detail`, for the log (and the CLI) only.
+ */
 export class UnreadableFileError extends Error {
-	constructor(message: string) {
+	constructor(
+		message: string,
+		readonly detail?: string
+	) {
 		super(message);
 		this.name = 'UnreadableFileError';
 	}
+}
+
+const formatNames: Record<Format, string> = {
+	csv: 'CSV file (text with a header row, separated by commas or semicolons)',
+	ndjson: 'NDJSON file (one JSON object per line)',
+	json: 'JSON file (an array of objects)',
+	parquet: 'Parquet file',
+	arrow: 'Arrow IPC file',
+	xlsx: 'XLSX workbook'
+};
+
+/** The file is not `format` at all; `cause` (a driver's error) becomes the detail. */
+function unreadable(format: Format, cause: unknown): UnreadableFileError {
+	return new UnreadableFileError(`is not a readable ${formatNames[format]}`, duckdbMessage(cause));
 }
 
 export interface RawTable {
@@ -135,7 +165,7 @@ async function duckdbRead(
 	try {
 		await run();
 	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as ${format}: ${duckdbMessage(e)}`);
+		throw unreadable(format, e);
 	}
 }
 
@@ -155,7 +185,7 @@ async function readCsv(con: DuckDBConnection, path: string): Promise<RawTable> {
 		// Multi-line quoted cells (state-of-play texts) with null padding need the serial reader;
 		// the parallel one is kept for the large single-line logs.
 		if (!/does not support null_padding in conjunction with quoted new lines/.test(String(e))) {
-			throw new UnreadableFileError(`cannot read the file as csv: ${duckdbMessage(e)}`);
+			throw unreadable('csv', e);
 		}
 		await con.run('DROP TABLE IF EXISTS stage_raw');
 		await duckdbRead(con, '', path, 'csv', () => read(false));
@@ -178,7 +208,7 @@ export async function csvColumns(con: DuckDBConnection, path: string): Promise<s
 		);
 		return readHeaderNames(r.getRows().map((row) => String(row[0]))).named;
 	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as csv: ${duckdbMessage(e)}`);
+		throw unreadable('csv', e);
 	}
 }
 
@@ -258,31 +288,59 @@ function arrowValueToText(value: unknown, type: DataType): string | null {
 	return String(value);
 }
 
+/**
+ * Arrow IPC, one record batch at a time: a file (random access, through a file handle, so that
+ * only the footer and the batch being read are in memory) or a stream. What JS holds at once is
+ * one record batch, as the writer of the file cut them.
+ */
 async function readArrow(con: DuckDBConnection, path: string): Promise<RawTable> {
-	let reader: RecordBatchReader;
+	const handle = await open(path, 'r');
 	try {
-		reader = await RecordBatchReader.from(createReadStream(path));
-		await reader.open();
-	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as Arrow IPC: ${(e as Error).message}`);
-	}
-	const fields: Field[] = reader.schema.fields;
-	const columns = fields.map((f) => f.name);
-	const appender = await createVarcharTable(con, columns, false);
-	for await (const batch of reader) {
-		const vectors = fields.map((_, i) => batch.getChildAt(i));
-		for (let r = 0; r < batch.numRows; r++) {
-			for (let c = 0; c < fields.length; c++) {
-				const text = arrowValueToText(vectors[c]?.get(r), fields[c].type);
-				if (text === null) appender.appendNull();
-				else appender.appendVarchar(text);
-			}
-			appender.endRow();
+		let reader: AsyncRecordBatchFileReader | AsyncRecordBatchStreamReader;
+		try {
+			reader = await RecordBatchReader.from(handle);
+			await reader.open();
+		} catch (e) {
+			throw unreadable('arrow', e);
 		}
+		if (!reader.schema) throw unreadable('arrow', 'no schema');
+		const fields: Field[] = reader.schema.fields;
+		const columns = fields.map((f) => f.name);
+		const appender = await createVarcharTable(con, columns, false);
+		const batches = reader[Symbol.asyncIterator]();
+		for (;;) {
+			let next: IteratorResult<RecordBatch>;
+			try {
+				next = await batches.next();
+			} catch (e) {
+				throw unreadable('arrow', e);
+			}
+			if (next.done) break;
+			const batch = next.value;
+			const vectors = fields.map((_, i) => batch.getChildAt(i));
+			for (let r = 0; r < batch.numRows; r++) {
+				for (let c = 0; c < fields.length; c++) {
+					const text = arrowValueToText(vectors[c]?.get(r), fields[c].type);
+					if (text === null) appender.appendNull();
+					else appender.appendVarchar(text);
+				}
+				appender.endRow();
+			}
+		}
+		appender.closeSync();
+		return { rowExpr: 'rowid + 1', columns, extraColumns: [] };
+	} finally {
+		await handle.close();
 	}
-	appender.closeSync();
-	return { rowExpr: 'rowid + 1', columns, extraColumns: [] };
 }
+
+/**
+ * A cell holding the workbook's shared string n reads as this mark followed by n, until its
+ * text is looked up in xlsx_strings (stageSheet, a batch of rows at a time): the shared strings,
+ * one per distinct text of the whole workbook, stay in DuckDB, not in JS. No cell text can hold
+ * U+0001: XML 1.0 does not allow it (Excel writes _x0001_).
+ */
+const sharedMark = '\u0001';
 
 function cellText(value: ExcelJS.CellValue): string | null {
 	if (value === null || value === undefined) return null;
@@ -292,6 +350,7 @@ function cellText(value: ExcelJS.CellValue): string | null {
 		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 	}
 	if (typeof value === 'object') {
+		if ('sharedString' in value) return `${sharedMark}${value.sharedString}`;
 		if ('richText' in value) return value.richText.map((t) => t.text).join('');
 		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
 		if ('text' in value) return String(value.text);
@@ -301,51 +360,255 @@ function cellText(value: ExcelJS.CellValue): string | null {
 	return String(value);
 }
 
+/** A worksheet as exceljs's streaming reader gives it: its rows, in file order. */
+interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
+	name: string;
+}
+
+/**
+ * What WorkbookReader.parse() yields (exceljs 4.4.0, pinned): a worksheet as
+ * `{eventType: 'worksheet', value}`, and with `sharedStrings: 'emit'` each shared string as
+ * `{index, text}` (text: a string, rich text, or null for an empty one).
+ */
+type WorkbookItem =
+	| { eventType: string; value: unknown }
+	| { index: number; text: string | { richText: { text: string }[] } | null };
+
+/** The workbook's sheet names in tab order (from xl/workbook.xml), once it has been read. */
+function sheetNames(reader: ExcelJS.stream.xlsx.WorkbookReader): string[] | null {
+	const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
+	return model?.sheets ? model.sheets.map((s) => s.name) : null;
+}
+
+/**
+ * XLSX, row by row (exceljs's streaming WorkbookReader): JS holds one row at a time and the
+ * styles (to tell dates from numbers); the shared strings go to the temp table xlsx_strings as
+ * they are read. With shared strings emitted, exceljs unpacks every sheet to a temporary file
+ * first and reads it after the shared strings (which Excel stores after the sheets); it removes
+ * each file once read. Row numbers are Excel's; the header is row 1. Every sheet is read to its
+ * end, so that exceljs removes all its temporary files, also when the sheet wanted fails.
+ */
 async function readXlsx(
 	con: DuckDBConnection,
 	path: string,
 	sheetName?: string
 ): Promise<RawTable> {
-	const workbook = new ExcelJS.Workbook();
+	const input = createReadStream(path);
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+		worksheets: 'emit',
+		sharedStrings: 'emit',
+		styles: 'cache',
+		hyperlinks: 'ignore',
+		entries: 'ignore'
+	});
+	await con.run('CREATE OR REPLACE TEMP TABLE xlsx_strings (i INTEGER, s VARCHAR)');
+	const strings = await con.createAppender('xlsx_strings', 'main', 'temp');
+	let stringsOpen = true;
+	const closeStrings = () => {
+		if (stringsOpen) strings.closeSync();
+		stringsOpen = false;
+	};
+	const emitted: string[] = [];
+	let table: RawTable | null = null;
+	let failure: unknown = null;
 	try {
-		await workbook.xlsx.readFile(path);
+		for await (const item of reader.parse() as unknown as AsyncIterable<WorkbookItem>) {
+			if ('index' in item) {
+				const text =
+					typeof item.text === 'object' && item.text !== null
+						? item.text.richText.map((t) => t.text).join('')
+						: item.text;
+				strings.appendInteger(item.index);
+				if (text === null) strings.appendNull();
+				else strings.appendVarchar(text);
+				strings.endRow();
+				continue;
+			}
+			if (item.eventType !== 'worksheet') continue;
+			// Every shared string has been read before the first sheet (see above).
+			closeStrings();
+			const sheet = item.value as StreamedSheet;
+			emitted.push(sheet.name);
+			const first = sheetNames(reader)?.[0] ?? emitted[0];
+			const wanted = table === null && failure === null && sheet.name === (sheetName ?? first);
+			if (!wanted) {
+				for await (const row of sheet) void row;
+				continue;
+			}
+			try {
+				table = await stageSheet(con, sheet);
+			} catch (e) {
+				// Read the rest, then report: exceljs removes its temporary files as it goes.
+				failure = e;
+			}
+		}
 	} catch (e) {
-		throw new UnreadableFileError(`cannot read the file as XLSX: ${(e as Error).message}`);
+		throw unreadable('xlsx', e);
+	} finally {
+		input.destroy();
+		closeStrings();
 	}
-	const sheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
-	if (!sheet) {
-		const names = workbook.worksheets.map((w) => w.name);
+	if (failure) throw failure;
+	if (!table) {
+		const names = sheetNames(reader) ?? emitted;
 		throw new UnreadableFileError(
 			sheetName
-				? `no sheet named ${JSON.stringify(sheetName)} (the workbook has ${names.map((n) => JSON.stringify(n)).join(', ')})`
-				: 'the workbook has no sheets'
+				? `has no sheet named ${JSON.stringify(sheetName)} (the workbook has ${names.map((n) => JSON.stringify(n)).join(', ')})`
+				: 'has no sheets'
 		);
 	}
-	const headerRow = sheet.getRow(1);
-	const columns: string[] = [];
-	const seen = new Map<string, number>();
-	for (let c = 1; c <= sheet.columnCount; c++) {
-		let name = cellText(headerRow.getCell(c).value)?.trim() || `column${c - 1}`;
-		const n = seen.get(name) ?? 0;
-		seen.set(name, n + 1);
-		if (n > 0) name = `${name}_${n}`;
-		columns.push(name);
+	await con.run('DROP TABLE xlsx_strings');
+	return table;
+}
+
+/** Rows read before their shared strings are looked up and they are appended. */
+const xlsxBatchRows = 4096;
+
+/**
+ * Shared strings looked up lately, by id, at most this many: the codes a column repeats are
+ * looked up once, and JS never holds more than this many texts whatever the workbook's size.
+ */
+const sharedCacheSize = 65_536;
+
+/**
+ * Make sure `texts` holds the shared strings `ids` (from xlsx_strings). The ids not yet known
+ * are mostly new texts, which a workbook numbers in order of first use, so they lie close
+ * together: read as one range of ids, which DuckDB finds from its zone maps without a scan.
+ */
+async function lookUpShared(
+	con: DuckDBConnection,
+	ids: Set<number>,
+	texts: Map<number, string | null>
+): Promise<void> {
+	let missing = [...ids].filter((id) => !texts.has(id));
+	if (missing.length === 0) return;
+	if (texts.size + missing.length > sharedCacheSize) {
+		// Start afresh, keeping none: every id of this batch is then looked up.
+		texts.clear();
+		missing = [...ids];
 	}
-	if (columns.length === 0)
-		throw new UnreadableFileError(`sheet ${JSON.stringify(sheet.name)} is empty`);
-	const appender = await createVarcharTable(con, columns, true);
-	for (let r = 2; r <= sheet.rowCount; r++) {
-		const row = sheet.getRow(r);
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const id of missing) {
+		lo = Math.min(lo, id);
+		hi = Math.max(hi, id);
+	}
+	// Whole numbers parsed from the sheet: safe to write into the SQL.
+	const where =
+		hi - lo < 4 * missing.length + 1024
+			? `i BETWEEN ${lo} AND ${hi}`
+			: `i IN (${missing.join(', ')})`;
+	const r = await con.runAndReadAll(`SELECT i, s FROM xlsx_strings WHERE ${where}`);
+	for (const [i, text] of r.getRows()) texts.set(Number(i), text as string | null);
+	// An id the workbook does not define reads as an empty cell.
+	for (const id of missing) if (!texts.has(id)) texts.set(id, null);
+}
+
+/** A cell's text with its shared string (if it is one) looked up in `texts`. */
+function resolved(text: string | null, texts: Map<number, string | null>): string | null {
+	if (text === null || !text.startsWith(sharedMark)) return text;
+	return texts.get(Number(text.slice(1))) ?? null;
+}
+
+/** The ids of the shared strings among `cells`, added to `into`. */
+function sharedIds(cells: (string | null)[], into: Set<number>): void {
+	for (const text of cells) {
+		if (text !== null && text.startsWith(sharedMark)) into.add(Number(text.slice(1)));
+	}
+}
+
+/**
+ * One sheet into stage_raw: a VARCHAR column per cell of the header (row 1; an empty header cell
+ * is named columnN, N counted from 0, and repeated names get _1, _2, ...), and __source_row.
+ * Rows are appended 4,096 at a time, after one look-up of their shared strings. A value to the
+ * right of the header goes to a side table and becomes a column of its own at the end (named
+ * the same way), so no row is ever held back longer.
+ */
+async function stageSheet(con: DuckDBConnection, sheet: StreamedSheet): Promise<RawTable> {
+	const names = new Map<string, number>();
+	const columnName = (header: string | null, c: number) => {
+		let name = header?.trim() || `column${c - 1}`;
+		const n = names.get(name) ?? 0;
+		names.set(name, n + 1);
+		if (n > 0) name = `${name}_${n}`;
+		return name;
+	};
+	const columns: string[] = [];
+	let appender: Awaited<ReturnType<typeof createVarcharTable>> | null = null;
+	await con.run('CREATE OR REPLACE TEMP TABLE stage_xlsx_extra (r INTEGER, c INTEGER, v VARCHAR)');
+	const extra = await con.createAppender('stage_xlsx_extra', 'main', 'temp');
+	let width = 0;
+	let extraColumns = 0;
+	/** Rows read, not yet appended: [Excel row number, cells in the header, cells right of it]. */
+	let pending: [number, (string | null)[], [number, string][]][] = [];
+	const texts = new Map<number, string | null>();
+	const flush = async () => {
+		const ids = new Set<number>();
+		for (const [, cells, beyond] of pending) {
+			sharedIds(cells, ids);
+			sharedIds(
+				beyond.map(([, text]) => text),
+				ids
+			);
+		}
+		await lookUpShared(con, ids, texts);
+		appender ??= await createVarcharTable(con, columns, true);
+		for (const [number, cells, beyond] of pending) {
+			for (const cell of cells) {
+				const text = resolved(cell, texts);
+				if (text === null) appender.appendNull();
+				else appender.appendVarchar(text);
+			}
+			appender.appendInteger(number);
+			appender.endRow();
+			for (const [c, cell] of beyond) {
+				const text = resolved(cell, texts);
+				if (text === null) continue;
+				extra.appendInteger(number);
+				extra.appendInteger(c);
+				extra.appendVarchar(text);
+				extra.endRow();
+				extraColumns = Math.max(extraColumns, c);
+			}
+		}
+		pending = [];
+	};
+	for await (const row of sheet) {
+		if (row.number === 1) {
+			width = row.cellCount;
+			const header = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+			const ids = new Set<number>();
+			sharedIds(header, ids);
+			await lookUpShared(con, ids, texts);
+			header.forEach((text, i) => columns.push(columnName(resolved(text, texts), i + 1)));
+			continue;
+		}
 		// A wholly blank row is a gap in the sheet, not a record.
 		if (!row.hasValues) continue;
-		for (let c = 1; c <= columns.length; c++) {
+		const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+		const beyond: [number, string][] = [];
+		for (let c = width + 1; c <= row.cellCount; c++) {
 			const text = cellText(row.getCell(c).value);
-			if (text === null) appender.appendNull();
-			else appender.appendVarchar(text);
+			if (text !== null) beyond.push([c, text]);
 		}
-		appender.appendInteger(r);
-		appender.endRow();
+		pending.push([row.number, cells, beyond]);
+		if (pending.length >= xlsxBatchRows) await flush();
 	}
-	appender.closeSync();
+	await flush();
+	appender!.closeSync();
+	extra.closeSync();
+	// Values right of the header: one column each, filled from the side table.
+	for (let c = width + 1; c <= extraColumns; c++) {
+		const name = columnName(null, c);
+		columns.push(name);
+		await con.run(`ALTER TABLE stage_raw ADD COLUMN ${ident(name)} VARCHAR`);
+		await con.run(
+			`UPDATE stage_raw SET ${ident(name)} = x.v FROM stage_xlsx_extra x WHERE x.c = $c AND x.r = stage_raw.__source_row`,
+			{ c }
+		);
+	}
+	await con.run('DROP TABLE stage_xlsx_extra');
+	if (columns.length === 0)
+		throw new UnreadableFileError(`has an empty sheet ${JSON.stringify(sheet.name)}`);
 	return { rowExpr: '__source_row', columns, extraColumns: [] };
 }

@@ -22,6 +22,8 @@ export interface IngestOptions {
 	 * turn it off to compare.
 	 */
 	typedRead?: boolean;
+	/** A reference chosen by the caller, to ask for the import's place in the writer queue. */
+	ticket?: string;
 }
 
 export interface RowError {
@@ -46,8 +48,13 @@ export interface IngestResult {
 	errors: RowError[];
 	/** Non-fatal notes, e.g. personal-data columns dropped. */
 	warnings: string[];
-	/** For rejected files: why the whole file was refused. */
+	/** For rejected files: why the whole file was refused, in words, naming the file. */
 	reason?: string;
+	/**
+	 * For a file that could not be read: what the reader or driver said. It may name server
+	 * paths: for the log and the CLI, never for a browser.
+	 */
+	detail?: string;
 }
 
 /** Exit code of `cosi ingest` for a result (see README). */

@@ -5,12 +5,12 @@ import { fail } from '@sveltejs/kit';
 import { roles } from '$lib/access';
 import { userErrorMessage } from '$lib/server/auth/messages';
 import { createToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
-import { withConnection } from '$lib/server/store';
+import { withAccounts } from '$lib/server/accounts';
 import { addUser, listUsers, resetPassword, setDisabled, UserError } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () =>
-	withConnection(async (con) => ({
+	withAccounts(async (con) => ({
 		users: await listUsers(con),
 		tokens: await listTokens(con, null),
 		roles: [...roles]
@@ -36,7 +36,7 @@ export const actions: Actions = {
 			memberStates: String(data.get('memberStates') ?? '').trim()
 		};
 		try {
-			const { user, password } = await withConnection((con) =>
+			const { user, password } = await withAccounts((con) =>
 				addUser(
 					con,
 					{
@@ -55,7 +55,7 @@ export const actions: Actions = {
 	disable: async ({ request, locals }) => {
 		const username = await field(request, 'username');
 		try {
-			await withConnection((con) => setDisabled(con, username, true, locals.user!.username));
+			await withAccounts((con) => setDisabled(con, username, true, locals.user!.username));
 			return { done: 'disabled', username, secret: null, tokenId: null };
 		} catch (e) {
 			return refused(e);
@@ -64,7 +64,7 @@ export const actions: Actions = {
 	enable: async ({ request, locals }) => {
 		const username = await field(request, 'username');
 		try {
-			await withConnection((con) => setDisabled(con, username, false, locals.user!.username));
+			await withAccounts((con) => setDisabled(con, username, false, locals.user!.username));
 			return { done: 'enabled', username, secret: null, tokenId: null };
 		} catch (e) {
 			return refused(e);
@@ -73,7 +73,7 @@ export const actions: Actions = {
 	reset: async ({ request, locals }) => {
 		const username = await field(request, 'username');
 		try {
-			const password = await withConnection((con) =>
+			const password = await withAccounts((con) =>
 				resetPassword(con, username, locals.user!.username)
 			);
 			return { done: 'reset', username, secret: password, tokenId: null };
@@ -84,7 +84,7 @@ export const actions: Actions = {
 	token: async ({ request, locals }) => {
 		const username = await field(request, 'username');
 		try {
-			const { tokenId, token } = await withConnection((con) =>
+			const { tokenId, token } = await withAccounts((con) =>
 				createToken(con, username, locals.user!.username)
 			);
 			return { done: 'token', username, secret: token, tokenId };
@@ -95,7 +95,7 @@ export const actions: Actions = {
 	revoke: async ({ request, locals }) => {
 		const id = await field(request, 'id');
 		try {
-			await withConnection((con) => revokeToken(con, id, locals.user!.username));
+			await withAccounts((con) => revokeToken(con, id, locals.user!.username));
 			return { done: 'revoked', username: null, secret: null, tokenId: id };
 		} catch (e) {
 			return refused(e);

@@ -15,8 +15,8 @@ function allChapters(byProgramme: Record<string, Option[]>): Option[] {
 	return [...programmes].map(([value, e]) => ({ value, label: `${e.label} (${e.in.join(', ')})` }));
 }
 
-export const load: PageServerLoad = ({ url }) =>
-	loadRecords('actions', url, (options, view) => {
+export const load: PageServerLoad = ({ url, locals }) =>
+	loadRecords(locals.scope, 'actions', url, (options, view) => {
 		const programme = view.filters.programme;
 		return {
 			programmes: options.programmes,

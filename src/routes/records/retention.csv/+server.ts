@@ -1,7 +1,7 @@
 // GET /records/retention.csv?{same parameters as /records/retention}: every filtered row as CSV.
-import { auditedCsvDownload } from '$lib/server/downloads';
-import { viewFromUrl } from '$lib/server/records';
+import { csvDownload } from '$lib/server/records';
+import { urlView } from '$lib/server/url';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url, locals }) =>
-	auditedCsvDownload(locals, viewFromUrl('retention', url));
+	csvDownload(locals.scope, urlView('retention', url));

@@ -2,8 +2,8 @@
 import { loadRecords } from '$lib/records/load.server';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) =>
-	loadRecords('retention', url, (options) => ({
+export const load: PageServerLoad = ({ url, locals }) =>
+	loadRecords(locals.scope, 'retention', url, (options) => ({
 		states: options.states,
 		registers: options.registers,
 		legalBases: options.legalBases

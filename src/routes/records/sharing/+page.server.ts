@@ -2,8 +2,8 @@
 import { loadRecords } from '$lib/records/load.server';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) =>
-	loadRecords('sharing', url, (options) => ({
+export const load: PageServerLoad = ({ url, locals }) =>
+	loadRecords(locals.scope, 'sharing', url, (options) => ({
 		states: options.states,
 		channels: options.channels
 	}));

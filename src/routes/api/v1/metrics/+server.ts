@@ -8,9 +8,9 @@ import {
 	MetricsParamError,
 	type MetricsParams
 } from '$lib/server/metrics';
-import { getStore } from '$lib/server/store';
+import { withData } from '$lib/server/data';
 
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
 	let params: MetricsParams;
 	try {
 		params = checkMetricsParams(
@@ -25,12 +25,5 @@ export const GET: RequestHandler = async ({ url }) => {
 		if (e instanceof MetricsParamError) return json({ error: e.message }, { status: 400 });
 		throw e;
 	}
-	const store = await getStore();
-	// A connection of its own, so concurrent requests do not queue on the shared one.
-	const con = await store.instance.connect();
-	try {
-		return json(await headlineMetrics(con, params));
-	} finally {
-		con.closeSync();
-	}
+	return json(await withData(locals.scope, (data) => headlineMetrics(data, params)));
 };

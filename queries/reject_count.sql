@@ -1,5 +1,0 @@
--- Number of stored rejects of one import batch (one row may have several rejects).
--- @param batch_id INTEGER  the batch whose rejects to count
-SELECT count(*)::INTEGER AS rejects
-FROM reject
-WHERE batch_id = $batch_id

@@ -1,0 +1,86 @@
+// Row shapes of the figure queries of sharing (queries/withheld_by_*.sql, withheld_delay.sql) and
+// retention (queries/retention_by_*.sql), as the data gate returns them. One declaration per
+// query; the figures each row carries come from one macro (withheld_figures in
+// queries/lib/020_withheld.sql, retention_figures in queries/lib/030_retention.sql).
+
+/** withheld_figures: the sharing figures of a group of relevant events. */
+export interface WithheldFigures {
+	relevant: number;
+	shared: number;
+	withheld: number;
+	pending: number;
+	unjustified: number;
+	/** withheld / (shared + withheld); null when nothing was decided. */
+	ratio: number | null;
+	unjustified_pct: number | null;
+}
+
+/** withheld_by_member_state. */
+export interface WithheldStateRow extends WithheldFigures {
+	member_state: string;
+}
+
+/** withheld_by_channel. */
+export interface WithheldChannelRow extends WithheldFigures {
+	channel: string;
+}
+
+/** withheld_by_month. */
+export interface WithheldMonthRow extends WithheldFigures {
+	month: string;
+}
+
+/** withheld_by_ground. */
+export interface WithheldGroundRow {
+	ground: string;
+	withheld: number;
+	weighing_documented: number;
+	unjustified: number;
+	share_pct: number | null;
+}
+
+/** withheld_delay. */
+export interface WithheldDelayRow {
+	member_state: string;
+	shared: number;
+	measured: number;
+	median_days: number | null;
+	p90_days: number | null;
+	mean_days: number | null;
+	max_days: number | null;
+	missing_shared_on: number;
+	shared_after_as_of: number;
+	negative_delay: number;
+}
+
+/** retention_figures: the retention figures of a group of records. */
+export interface RetentionFigures {
+	records: number;
+	active: number;
+	overdue_review: number;
+	past_retention: number;
+	missing_assessment: number;
+	no_rule: number;
+	compliant: number;
+	compliance_pct: number | null;
+	deleted: number;
+	late_deletion: number;
+}
+
+/** retention_by_member_state. */
+export interface RetentionStateRow extends RetentionFigures {
+	member_state: string;
+}
+
+/** retention_by_register. */
+export interface RetentionRegisterRow extends RetentionFigures {
+	register: string;
+}
+
+/** retention_by_legal_basis. */
+export interface RetentionLegalBasisRow extends RetentionFigures {
+	legal_basis: string;
+	review_months: number | null;
+	max_retention_months: number | null;
+	grace_days: number | null;
+}

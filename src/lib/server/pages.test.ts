@@ -1,0 +1,143 @@
+// The page modules on the samples: the programmes page's figures come from SQL
+// (progress_by_programme) and are those of its actors' pairs together, within the caller's
+// scope; the member-state page's figures are all as of its date, data quality included.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Filters } from '$lib/filters';
+import type { QualitySenderRow } from '$lib/quality';
+import type { ActorProgressRow, ProgressCounts } from '$lib/records/rows';
+import { closeStore, openStore, withData } from './data.ts';
+import { loadSamples } from './ingest/samples.ts';
+import { memberStatePage } from './member-state.ts';
+import { todayIso } from './metrics.ts';
+import { programmesPage } from './programme.ts';
+import { fullScope, type Scope } from './scope.ts';
+
+const asOf = '2025-06-30';
+const counts = [
+	'pairs',
+	'applicable',
+	'implemented',
+	'ongoing',
+	'in_progress',
+	'not_started',
+	'no_report',
+	'not_applicable',
+	'overdue'
+] as const satisfies readonly (keyof ProgressCounts)[];
+
+let dir: string;
+let dbPath: string;
+const savedDb = process.env.COSI_DB;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cosi-programme-'));
+	dbPath = join(dir, 'programme.duckdb');
+	const store = await openStore(dbPath);
+	await loadSamples(store);
+	// A programme whose only status row is reported after asOf and names no one responsible: in
+	// the catalogue as of asOf, without a pair.
+	await store.connection.run(`INSERT INTO batch (batch_id, kind, file_name, file_format, sha256,
+		profile, imported_at, imported_by, rows_read, rows_accepted, rows_rejected) VALUES
+		(900001, 'actions', 'later.csv', 'csv', 'l1', 'canonical', TIMESTAMP '2026-01-05 10:00:00',
+		'test', 1, 1, 0)`);
+	await store.connection.run(`INSERT INTO action_status (batch_id, source_row, programme,
+		action_id, actor, reported_on, status) VALUES
+		(900001, 2, 'LATER', '1', 'NL', DATE '2026-01-01', 'implemented')`);
+	// The page modules read the app's database.
+	process.env.COSI_DB = dbPath;
+});
+
+afterAll(async () => {
+	if (savedDb === undefined) delete process.env.COSI_DB;
+	else process.env.COSI_DB = savedDb;
+	await closeStore(dbPath);
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** progress_by_actor of every programme, as `scope` sees it. */
+function byActor(scope: Scope, date = asOf): Promise<ActorProgressRow[]> {
+	return withData(scope, (data) =>
+		data.rows<ActorProgressRow>('progress_by_actor', { as_of: date, programme: null, actor: null })
+	);
+}
+
+describe('programmesPage', () => {
+	it.each([
+		['every member state', fullScope],
+		['two member states', { figures: ['NL', 'BE'], records: null }]
+	])("gives each programme its actors' figures together (%s)", async (_, scope) => {
+		const { programmes } = await programmesPage(scope, asOf);
+		const actors = await byActor(scope);
+		expect(programmes.length).toBeGreaterThan(0);
+		for (const p of programmes) {
+			const rows = actors.filter((r) => r.programme === p.programme);
+			expect(p.actors, p.programme).toBe(rows.length);
+			for (const key of counts) {
+				expect(p[key], `${p.programme} ${key}`).toBe(rows.reduce((n, r) => n + r[key], 0));
+			}
+			expect(p.progress_pct).toBe(p.applicable ? (100 * p.implemented) / p.applicable : null);
+		}
+		if (scope.figures) {
+			expect(new Set(actors.map((r) => r.actor))).toEqual(new Set(scope.figures));
+		}
+	});
+
+	it('gives zeros to a programme without pairs as of its date', async () => {
+		const { programmes } = await programmesPage(fullScope, asOf);
+		expect(programmes.find((p) => p.programme === 'LATER')).toMatchObject({
+			actions: 1,
+			rounds: 0,
+			actors: 0,
+			pairs: 0,
+			applicable: 0,
+			progress_pct: null,
+			weighted_pct: null
+		});
+	});
+});
+
+describe('memberStatePage', () => {
+	const filters = (date: string): Filters => ({
+		asOf: date,
+		from: null,
+		to: null,
+		programme: null,
+		ms: null,
+		channel: null,
+		register: null,
+		legalBasis: null
+	});
+	const page = (ms: string, date: string) =>
+		memberStatePage(fullScope, {
+			ms,
+			filters: filters(date),
+			page: 1,
+			onAlias: (code) => {
+				throw new Error(`alias of ${code}`);
+			}
+		});
+
+	it('gives the data quality of the files imported up to its date', async () => {
+		// The samples were imported today, after asOf.
+		expect((await page('NL', asOf)).quality).toEqual([]);
+		const today = todayIso();
+		const quality = await withData(fullScope, (data) =>
+			data.rows<QualitySenderRow>('quality_by_sender', {
+				as_of: today,
+				kind: null,
+				late_after_days: null
+			})
+		);
+		const nl = quality.filter((q) => q.sender === 'NL');
+		expect(nl.length).toBeGreaterThan(0);
+		expect((await page('NL', today)).quality).toEqual(nl);
+	});
+
+	it('leads an alias or a lower-case code to the canonical code', async () => {
+		await expect(page('gr', asOf)).rejects.toThrow('alias of EL');
+		await expect(page('nl', asOf)).rejects.toThrow('alias of NL');
+	});
+});

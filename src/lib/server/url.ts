@@ -1,0 +1,51 @@
+// The query string of a request, read with the one parser ($lib/params): a bad parameter is a
+// 400 with its translated message, the default as-of date is today by the clock (UTC).
+import { error } from '@sveltejs/kit';
+import { parseFilters, type Filters } from '$lib/filters';
+import { invalid, pageParam, ParamError } from '$lib/params';
+import { m } from '$lib/paraglide/messages';
+import { parseView, type RecordSet, type RecordsView } from '$lib/records/params';
+import { todayIso } from './clock.ts';
+import { channelCode, channelCodes } from './reference.ts';
+
+/** `parse()`, with a ParamError answered as 400. */
+export function fromUrl<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (e) {
+		if (e instanceof ParamError) error(400, e.message);
+		throw e;
+	}
+}
+
+/** The filters with a known channel: a code or alias of data/reference/channels.csv. */
+function withKnownChannel(filters: Filters): Filters {
+	if (filters.channel === null) return filters;
+	const code = channelCode(filters.channel);
+	if (code === null) {
+		throw invalid(
+			'channel',
+			filters.channel,
+			m.rec_expected_one_of({ values: channelCodes().join(', ') })
+		);
+	}
+	return { ...filters, channel: code };
+}
+
+/** The dashboard filters (asOf, period, programme, ms, channel, register, legalBasis). */
+export function urlFilters(url: URL): Filters {
+	return fromUrl(() => withKnownChannel(parseFilters(url, todayIso())));
+}
+
+/** The view of a records page or download: its filters and the set's own parameters. */
+export function urlView<S extends RecordSet>(set: S, url: URL): Extract<RecordsView, { set: S }> {
+	return fromUrl(() => {
+		const view = parseView(set, url, todayIso());
+		return { ...view, filters: withKnownChannel(view.filters) };
+	}) as Extract<RecordsView, { set: S }>;
+}
+
+/** ?page=N. */
+export function urlPage(url: URL): number {
+	return fromUrl(() => pageParam(url));
+}
