@@ -6,16 +6,13 @@
 // The supervisor and ministry users have NL (tests/e2e/serve.js); FR is out of their scope. The
 // expectations below restate the issue's role table; they do not read $lib/access.
 //
-// GATE: a few bodies can only be right once the data gate (issue 8) binds each user's scope into
-// every query: they are listed in `needsGate` and expected to fail until `gateWired` is true.
+// The bodies without a member state in the address (e.g. /records/sharing as a supervisor) are
+// right because the data gate binds each user's scope into every query.
 import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseCsv } from '../helpers/csv.ts';
 import { credentials, roles, statePath, type RoleKey } from './users.ts';
-
-/** Set to true when the data gate binds event.locals.scope into every query. */
-const gateWired = false;
 
 type Who = RoleKey | 'anonymous';
 type Variant = 'in' | 'out' | 'none';
@@ -93,6 +90,7 @@ const expectations: Record<string, Expectation> = {
 	'/audit': { readers: ['admin', 'supervisor'], state: recordsIn('ms') },
 	'/imports': { readers: ['admin', 'supervisor'], writers: ['admin'] },
 	'/imports/[id]': { readers: ['admin', 'supervisor'], state: recordsIn('id', 'route') },
+	'/imports/queue': { readers: ['admin'] },
 	'/lang': { readers: 'public', status: 303 },
 	'/login': { readers: 'public', writers: 'public' },
 	'/logout': { readers: everyone, writers: everyone, status: 303 },
@@ -109,26 +107,6 @@ const expectations: Record<string, Expectation> = {
 	'/records/sharing': { readers: recordReaders, state: recordsIn('ms') },
 	'/records/sharing.csv': { readers: recordReaders, state: recordsIn('ms') }
 };
-
-/**
- * Cases whose body (or status) only the data gate can make right, because nothing in the address
- * says which member state they are about: the gate must filter the rows (or refuse the batch).
- */
-function needsGate(routeId: string, who: Who, variant: Variant): boolean {
-	if (who !== 'supervisor' && who !== 'ministry') return false;
-	if (
-		variant === 'none' &&
-		[
-			'/records/sharing',
-			'/records/retention',
-			'/records/sharing.csv',
-			'/records/retention.csv'
-		].includes(routeId)
-	) {
-		return true;
-	}
-	return routeId === '/imports/[id]' && who === 'supervisor' && variant === 'out';
-}
 
 const asOf = '2025-06-30';
 const states = { in: 'NL', out: 'FR' } as const;
@@ -250,10 +228,6 @@ for (const route of routes) {
 				test.skip(!expectations[route.id], 'no expectations (see the test above)');
 				const url = address(route.id, variant);
 				test.skip(url === null, 'no such variant');
-				test.fail(
-					!gateWired && needsGate(route.id, who, variant),
-					'needs the data gate (issue 8) to bind the scope into the query'
-				);
 				const response = (await contexts
 					.get(who)!
 					.get(url!, { headers: { accept: route.endpoint ? '*/*' : 'text/html' } })) as APIResponse;
@@ -318,11 +292,12 @@ test('a figure whose rows the user may not read is shown without its link', asyn
 	expect(linksTo(reviewer, 'records/sharing')).toBe(false);
 	expect(linksTo(reviewer, 'records/retention')).toBe(false);
 	// Ministry: France's figures, but not France's rows; the Netherlands' rows.
-	const france = await html('ministry', `/member-states/FR?asOf=${asOf}`);
+	// Without ?asOf= (today): data quality counts the files imported up to the as-of date.
+	const france = await html('ministry', '/member-states/FR');
 	expect(linksTo(france, 'records/actions')).toBe(true);
 	expect(linksTo(france, 'records/sharing')).toBe(false);
 	expect(linksTo(france, 'quality/sharing/FR')).toBe(false);
-	const netherlands = await html('ministry', `/member-states/NL?asOf=${asOf}`);
+	const netherlands = await html('ministry', '/member-states/NL');
 	expect(linksTo(netherlands, 'records/sharing')).toBe(true);
 	expect(linksTo(netherlands, 'quality/sharing/NL')).toBe(true);
 	// Rows name their batch; only those who may open import batches get a link to it.

@@ -29,7 +29,7 @@ const refused: [string, number, RegExp][] = [
 
 for (const [path, status, message] of refused) {
 	test(`${path} answers ${status} with its reason`, async ({ request }) => {
-		const response = await request.get(path, { headers: { cookie: 'PARAGLIDE_LOCALE=en' } });
+		const response = await request.get(path, { headers: { 'accept-language': 'en' } });
 		expect(response.status()).toBe(status);
 		const body = await response.text();
 		expect(body).toMatch(message);
@@ -40,7 +40,7 @@ for (const [path, status, message] of refused) {
 
 test('a channel alias is read as its code', async ({ request }) => {
 	const response = await request.get('/records/sharing?asOf=2025-06-30&channel=sis%20ii', {
-		headers: { cookie: 'PARAGLIDE_LOCALE=en' }
+		headers: { 'accept-language': 'en' }
 	});
 	expect(response.status()).toBe(200);
 	expect(await response.text()).toContain('channel=SIS');

@@ -20,6 +20,8 @@ export interface OwnServer {
 	/** While this file exists, the server's next import waits (COSI_TEST_HOLD_IMPORTS). */
 	hold: string;
 	process: ChildProcess;
+	/** The session cookie of the first administrator, signed in at start: sent with every request. */
+	cookie: string;
 	/** Everything the server wrote to stdout and stderr so far. */
 	log(): string;
 	stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startOwnServer(
 		tmp,
 		hold,
 		process: child,
+		cookie: '',
 		log: () => output,
 		stop: () =>
 			new Promise((done) => {
@@ -90,17 +93,49 @@ export async function startOwnServer(
 				child.kill('SIGTERM');
 			})
 	};
-	// Ready when it answers; the first request also opens the database.
+	// Ready when it answers.
 	for (let attempt = 0; ; attempt++) {
 		if (child.exitCode !== null) throw new Error(`server exited at start:\n${output}`);
 		try {
-			if ((await get(server, '/imports')).status === 200) return server;
+			if ((await get(server, '/login')).status === 200) break;
 		} catch {
 			// Not listening yet.
 		}
 		if (attempt > 600) throw new Error(`server did not start:\n${output}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
+	server.cookie = await signInAsFirstAdmin(server, output);
+	return server;
+}
+
+/**
+ * Sign in as the administrator a new database gets at first start, with the password the server
+ * printed (once, on its console): the session cookie.
+ */
+async function signInAsFirstAdmin(server: OwnServer, output: string): Promise<string> {
+	const password = /password: (\S+)/.exec(output)?.[1];
+	if (!password) throw new Error(`the server printed no first password:\n${output}`);
+	const body = Buffer.from(new URLSearchParams({ username: 'admin', password }).toString());
+	const answer = await send(
+		server,
+		'POST',
+		'/login',
+		{
+			'content-type': 'application/x-www-form-urlencoded',
+			'content-length': body.length,
+			origin: server.origin,
+			accept: 'text/html'
+		},
+		body
+	);
+	const cookie = [answer.headers['set-cookie'] ?? []]
+		.flat()
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('cosi_session='));
+	if (answer.status !== 303 || !cookie) {
+		throw new Error(`sign-in as admin failed: ${answer.status}\n${answer.body.slice(0, 500)}`);
+	}
+	return cookie;
 }
 
 export interface Answer {
@@ -118,8 +153,10 @@ export function send(
 	body?: Buffer
 ): Promise<Answer> {
 	return new Promise((resolveAnswer, reject) => {
+		// Signed in as the first administrator, unless the request says otherwise.
+		const all = server.cookie ? { cookie: server.cookie, ...headers } : headers;
 		const req = httpRequest(
-			{ host: '127.0.0.1', port: server.port, method, path, headers, agent: false },
+			{ host: '127.0.0.1', port: server.port, method, path, headers: all, agent: false },
 			(res) => {
 				let text = '';
 				res.setEncoding('utf8');
@@ -168,7 +205,8 @@ export function formHeaders(server: OwnServer, body: Buffer): Record<string, str
 		'content-type': `multipart/form-data; boundary=${boundary}`,
 		'content-length': body.length,
 		origin: server.origin,
-		accept: 'text/html'
+		accept: 'text/html',
+		cookie: server.cookie
 	};
 }
 
