@@ -12,7 +12,7 @@
 // seconds (requests per second). Means over the rounds.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/lib/server/db.ts';
@@ -45,16 +45,25 @@ const sides: Side[] = [
 	{ name: 'after', dir: flags.after as string, port: 4391, db: '', cookie: null }
 ];
 
-function prepare(side: Side): string {
+/** Whether a build has sign-in (a /login page): else its database must not get the user tables. */
+function hasSignIn(dir: string): boolean {
+	const nodes = join(repoRoot, dir, 'server', 'chunks', 'nodes');
+	return readdirSync(nodes).some((f) =>
+		readFileSync(join(nodes, f), 'utf8').includes('routes/login')
+	);
+}
+
+function prepare(side: Side): string | null {
 	side.db = join(repoRoot, `data/bench/ab-${side.name}.duckdb`);
 	for (const suffix of ['', '.wal']) {
 		rmSync(side.db + suffix, { force: true });
 		if (existsSync(source + suffix)) copyFileSync(source + suffix, side.db + suffix);
 	}
-	return benchPassword(side.db);
+	// Adding the user migrates the copy: a build from before sign-in would refuse a newer schema.
+	return hasSignIn(side.dir) ? benchPassword(side.db) : null;
 }
 
-async function start(side: Side, password: string): Promise<void> {
+async function start(side: Side, password: string | null): Promise<void> {
 	const base = `http://127.0.0.1:${side.port}`;
 	side.server = spawn(process.execPath, [join(repoRoot, side.dir)], {
 		cwd: repoRoot,
@@ -77,7 +86,7 @@ async function start(side: Side, password: string): Promise<void> {
 		if (i > 150) throw new Error(`${side.name}: the server did not start`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	side.cookie = await benchCookie(base, password);
+	side.cookie = password === null ? null : await benchCookie(base, password);
 }
 
 const headers = (side: Side): Record<string, string> =>
@@ -124,8 +133,9 @@ async function main() {
 	for (let round = 1; round <= Number(flags.rounds); round++) {
 		for (const k of round % 2 ? [0, 1] : [1, 0]) {
 			const side = sides[k];
-			await start(side, passwords[k]);
 			try {
+				// Inside the try: a server whose sign-in fails is stopped too.
+				await start(side, passwords[k]);
 				for (let i = 0; i < 20; i++) await get(side);
 				const pid = side.server!.pid!;
 				const before = cpuMs(pid);
