@@ -46,7 +46,9 @@ function freePort(): Promise<number> {
  */
 export async function startOwnServer(
 	env: Record<string, string> = {},
-	prepare?: (dir: string, tmp: string) => void
+	prepare?: (dir: string, tmp: string) => void,
+	/** `build`: `node build` with ORIGIN, as the other tests; `local`: what `npm start` runs. */
+	command: 'build' | 'local' = 'build'
 ): Promise<OwnServer> {
 	const artifacts = join(root, 'tests/e2e/.artifacts');
 	mkdirSync(artifacts, { recursive: true });
@@ -57,15 +59,19 @@ export async function startOwnServer(
 	const hold = join(dir, 'hold');
 	prepare?.(dir, tmp);
 	const port = await freePort();
-	const origin = `http://localhost:${port}`;
+	// Requests go to 127.0.0.1; `node build` is told (ORIGIN) it is localhost, the local server
+	// takes the address from the request.
+	const origin = command === 'build' ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, ['build'], {
+	const script = command === 'build' ? 'build' : join('scripts', 'serve-local.js');
+	const child = spawn(process.execPath, [script], {
 		cwd: root,
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: origin,
+			// The local server has no ORIGIN: it answers at whatever address it is reached by.
+			...(command === 'build' ? { ORIGIN: origin } : {}),
 			COSI_DB: db,
 			TMPDIR: tmp,
 			BODY_SIZE_LIMIT: '200M',
@@ -93,19 +99,25 @@ export async function startOwnServer(
 				child.kill('SIGTERM');
 			})
 	};
-	// Ready when it answers.
-	for (let attempt = 0; ; attempt++) {
-		if (child.exitCode !== null) throw new Error(`server exited at start:\n${output}`);
-		try {
-			if ((await get(server, '/login')).status === 200) break;
-		} catch {
-			// Not listening yet.
+	try {
+		// Ready when it answers.
+		for (let attempt = 0; ; attempt++) {
+			if (child.exitCode !== null) throw new Error(`server exited at start:\n${output}`);
+			try {
+				if ((await get(server, '/login')).status === 200) break;
+			} catch {
+				// Not listening yet.
+			}
+			if (attempt > 600) throw new Error(`server did not start:\n${output}`);
+			await new Promise((r) => setTimeout(r, 100));
 		}
-		if (attempt > 600) throw new Error(`server did not start:\n${output}`);
-		await new Promise((r) => setTimeout(r, 100));
+		server.cookie = await signInAsFirstAdmin(server, output);
+		return server;
+	} catch (e) {
+		// A server that did not start right is not left running.
+		await server.stop();
+		throw e;
 	}
-	server.cookie = await signInAsFirstAdmin(server, output);
-	return server;
 }
 
 /**
