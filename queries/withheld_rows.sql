@@ -16,6 +16,7 @@
 -- @param decision VARCHAR?  shared | withheld | pending (NULL: all)
 -- @param only_unjustified BOOLEAN?  true: only unjustified withholdings (NULL/false: all)
 -- @param month DATE?  only rows that occurred in the month of this date (NULL: all)
+-- @param relevant VARCHAR?  false: the rows marked not relevant (true or NULL: the relevant rows)
 -- @param limit INTEGER  at most this many rows (capped at 10000)
 -- @param offset INTEGER  skip this many rows (paging)
 WITH
@@ -24,7 +25,7 @@ WITH
 paged AS (
 	SELECT batch_id, source_row, occurred_on, unjustified
 	FROM withheld_drill_row($as_of, $from, $to, $member_state, $channel, $ground, $decision,
-		$only_unjustified, $month)
+		$only_unjustified, $month, $relevant)
 	ORDER BY occurred_on, batch_id, source_row
 	LIMIT least(greatest($limit, 0), 10000) OFFSET greatest($offset, 0)
 )

@@ -11,6 +11,7 @@
 -- @param decision VARCHAR?  shared | withheld | pending (NULL: all)
 -- @param only_unjustified BOOLEAN?  true: only unjustified withholdings (NULL/false: all)
 -- @param month DATE?  only rows that occurred in the month of this date (NULL: all)
+-- @param relevant VARCHAR?  false: the rows marked not relevant (true or NULL: the relevant rows)
 SELECT count(*)::INTEGER AS total
 FROM withheld_drill_row($as_of, $from, $to, $member_state, $channel, $ground, $decision,
-	$only_unjustified, $month)
+	$only_unjustified, $month, $relevant)

@@ -61,21 +61,33 @@ CREATE OR REPLACE MACRO withheld_figures(n, decision, unjustified) AS {
 
 -- The sharing rows behind a withheld figure, narrowed to a ground ('(none)': no ground), a
 -- decision (shared, withheld or pending), unjustified withholdings only (only_unjustified =
--- true) and the month of a date (NULL: all).
+-- true) and the month of a date (NULL: all); relevance 'false' gives the rows marked not
+-- relevant instead, which no figure counts.
 CREATE OR REPLACE MACRO withheld_drill_row(as_of, period_from, period_to, only_member_state,
-	only_channel, only_ground, only_decision, only_unjustified, only_month) AS TABLE
+	only_channel, only_ground, only_decision, only_unjustified, only_month, relevance) AS TABLE
 WITH
 scope AS (
 	SELECT *, withheld_unjustified(decision, withholding_ground, weighing_documented)
 		AS unjustified
-	FROM sharing_in_scope(as_of, period_from, period_to, only_member_state, only_channel)
-	WHERE (only_ground IS NULL OR label_or_none(withholding_ground) = only_ground)
+	FROM sharing_current
+	-- The rows of sharing_in_scope, but of the relevance asked for: 'true' (NULL: the default,
+	-- the rows every figure counts) or 'false' (marked not relevant: never counted, but a
+	-- supervisor must be able to read them).
+	WHERE (CASE WHEN relevance = 'false' THEN NOT relevant ELSE relevant END)
+		AND occurred_on <= as_of
+		AND (period_from IS NULL OR occurred_on >= period_from)
+		AND (period_to IS NULL OR occurred_on <= period_to)
+		AND (only_member_state IS NULL OR member_state = only_member_state)
+		AND (only_channel IS NULL OR channel = only_channel)
+		AND scope_allows(member_state)
+		AND (only_ground IS NULL OR label_or_none(withholding_ground) = only_ground)
 		AND (only_decision IS NULL OR decision = only_decision)
 		AND (only_month IS NULL
 			OR date_trunc('month', occurred_on) = date_trunc('month', only_month::DATE))
 )
 SELECT scope.*
 FROM scope,
-	(SELECT checked_choice('decision', only_decision, ['shared', 'withheld', 'pending']) AS ok)
+	(SELECT checked_choice('decision', only_decision, ['shared', 'withheld', 'pending']) AS ok,
+		checked_choice('relevant', relevance, ['true', 'false']) AS ok_relevance)
 -- Referencing ok makes the check run.
-WHERE ok IS NULL AND (only_unjustified IS NOT TRUE OR unjustified);
+WHERE ok IS NULL AND ok_relevance IS NULL AND (only_unjustified IS NOT TRUE OR unjustified);

@@ -27,6 +27,20 @@ export function invalid(name: string, value: string, expected: string): ParamErr
 	);
 }
 
+/**
+ * Refuse every parameter not in `accepted`: a misspelt or unsupported filter (?relevant=no,
+ * ?member_state=NL) would otherwise be ignored silently and show rows the reader did not ask for.
+ */
+export function knownParams(url: URL, accepted: readonly string[]): void {
+	for (const key of new Set(url.searchParams.keys())) {
+		if (!accepted.includes(key)) {
+			throw new ParamError(
+				m.param_unknown({ name: JSON.stringify(key), accepted: accepted.join(', ') })
+			);
+		}
+	}
+}
+
 /** The trimmed value of `key`, or null when absent or empty. */
 export function textValue(url: URL, key: string): string | null {
 	const v = url.searchParams.get(key);

@@ -144,6 +144,8 @@ export function paramLabel(key: string): string {
 			return m.rec_field_authority();
 		case 'round':
 			return m.rec_field_round();
+		case 'relevant':
+			return m.rec_field_relevant();
 		default:
 			return key;
 	}
@@ -173,6 +175,8 @@ export function paramValueLabel(key: string, value: string): string {
 			return flagLabel(value);
 		case 'unjustified':
 			return m.rec_yes();
+		case 'relevant':
+			return value === 'false' ? m.rec_relevant_false() : m.rec_relevant_true();
 		case 'chapter':
 			return value === '(none)' ? m.rec_no_chapter() : value;
 		case 'authority':

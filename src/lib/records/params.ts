@@ -36,6 +36,10 @@ export type ActionStatus = (typeof actionStatuses)[number];
 export const actionRounds = ['previous'] as const;
 export type ActionRound = (typeof actionRounds)[number];
 
+/** ?relevant=false: the rows marked not relevant (no figure counts them); default true. */
+export const relevances = ['true', 'false'] as const;
+export type Relevance = (typeof relevances)[number];
+
 export const decisions = ['shared', 'withheld', 'pending'] as const;
 export type Decision = (typeof decisions)[number];
 
@@ -85,6 +89,8 @@ export interface SharingView {
 	ground: Ground | null;
 	/** First day of the month (YYYY-MM-01). */
 	month: string | null;
+	/** 'false': the rows marked not relevant; null: the relevant rows (as ?relevant=true). */
+	relevant: 'false' | null;
 }
 
 export interface RetentionView {
@@ -95,6 +101,27 @@ export interface RetentionView {
 }
 
 export type RecordsView = ActionsView | SharingView | RetentionView;
+
+/**
+ * Every parameter a records page and its download accept (besides page=N): those of
+ * viewParams, and for the actions ms (read as the actor when actor is absent).
+ */
+export const viewKeys: Record<RecordSet, readonly string[]> = {
+	actions: ['asOf', 'programme', 'actor', 'ms', 'category', 'chapter', 'action', 'round'],
+	sharing: [
+		'asOf',
+		'from',
+		'to',
+		'ms',
+		'channel',
+		'decision',
+		'unjustified',
+		'ground',
+		'month',
+		'relevant'
+	],
+	retention: ['asOf', 'ms', 'register', 'legalBasis', 'flag', 'authority']
+};
 
 /** URL parameters of a view, in their fixed order; null = absent. */
 export type Params = Record<string, string | null>;
@@ -119,7 +146,9 @@ export function parseSharingView(url: URL, today: string): SharingView {
 		decision: choiceParam(url, 'decision', decisions),
 		unjustified: flagParam(url, 'unjustified'),
 		ground: choiceParam(url, 'ground', grounds),
-		month: monthParam(url)
+		month: monthParam(url),
+		// One address per view: ?relevant=true is the default, written as nothing.
+		relevant: choiceParam(url, 'relevant', relevances) === 'false' ? 'false' : null
 	};
 }
 
@@ -167,7 +196,8 @@ export function viewParams(view: RecordsView): Params {
 				decision: view.decision,
 				unjustified: view.unjustified ? '1' : null,
 				ground: view.ground,
-				month: view.month
+				month: view.month,
+				relevant: view.relevant
 			};
 		case 'retention':
 			return {

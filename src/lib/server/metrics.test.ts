@@ -423,6 +423,15 @@ describe('withheld-information ratio', () => {
 		expect(withheldOf(await headline(con, D, '2026-01-01', '2026-12-31'), 'NL')).toMatchObject({
 			relevant: 3
 		});
+		// The row marked not relevant counts nowhere, but ?relevant=false reaches it (and only it).
+		const notRelevant = await query(con, 'withheld_rows', { relevant: 'false' });
+		expect(notRelevant).toHaveLength(1);
+		expect(notRelevant[0]).toMatchObject({ member_state: 'NL', decision: 'withheld' });
+		expect(await query(con, 'withheld_rows_count', { relevant: 'false' })).toEqual([{ total: 1 }]);
+		expect(await query(con, 'withheld_rows_count', { relevant: 'true' })).toEqual([{ total: 3 }]);
+		await expect(query(con, 'withheld_rows', { relevant: 'maybe' })).rejects.toThrow(
+			/invalid relevant: "maybe" \(expected true or false\)/
+		);
 	});
 
 	it('counts a superseded sharing row once, in its latest version', async () => {

@@ -386,7 +386,8 @@ describe('drill-downs lead to the rows behind each figure', () => {
 					ground: null,
 					decision,
 					only_unjustified: onlyUnjustified,
-					month: null
+					month: null,
+					relevant: null
 				});
 				return total;
 			};

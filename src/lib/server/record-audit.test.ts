@@ -37,6 +37,7 @@ const withheldParams = {
 	decision: 'withheld',
 	only_unjustified: null,
 	month: null,
+	relevant: null,
 	limit: 50,
 	offset: 0
 };

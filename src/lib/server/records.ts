@@ -130,7 +130,8 @@ export function queryParams(view: RecordsView): Record<string, ParamValue> {
 				ground: view.ground,
 				decision: view.decision,
 				only_unjustified: view.unjustified ? true : null,
-				month: view.month
+				month: view.month,
+				relevant: view.relevant
 			};
 		case 'retention':
 			return {

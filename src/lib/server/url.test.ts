@@ -3,6 +3,7 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from './clock.ts';
+import { viewKeys, viewParams } from '$lib/records/params';
 import { urlFilters, urlPage, urlView } from './url.ts';
 
 const at = (query: string) => new URL(`http://localhost/records/sharing?${query}`);
@@ -85,5 +86,32 @@ describe('URL parameters', () => {
 		expect(refusal(() => urlView('sharing', at('decision=maybe'))).message).toBe(
 			'Invalid decision: "maybe" (expected one of shared, withheld, pending).'
 		);
+	});
+
+	it('refuses a parameter the page does not know, naming the ones it accepts', () => {
+		expect(refusal(() => urlView('sharing', at('member_state=NL')))).toEqual({
+			status: 400,
+			message:
+				'Unknown parameter "member_state": this page accepts asOf, from, to, ms, channel, decision, unjustified, ground, month, relevant, page.'
+		});
+		expect(refusal(() => urlView('retention', at('decision=withheld'))).message).toMatch(
+			/^Unknown parameter "decision": this page accepts asOf, ms, register, legalBasis, flag/
+		);
+	});
+
+	it('reaches the rows marked not relevant with relevant=false, and knows no other value', () => {
+		expect(urlView('sharing', at('relevant=false')).relevant).toBe('false');
+		// The default, written as nothing: one address per view.
+		expect(urlView('sharing', at('relevant=true')).relevant).toBeNull();
+		expect(refusal(() => urlView('sharing', at('relevant=no'))).message).toBe(
+			'Invalid relevant: "no" (expected one of true, false).'
+		);
+	});
+
+	it('every parameter a records view writes is one its page accepts', () => {
+		for (const set of ['actions', 'sharing', 'retention'] as const) {
+			const view = urlView(set, at(''));
+			for (const key of Object.keys(viewParams(view))) expect(viewKeys[set]).toContain(key);
+		}
 	});
 });

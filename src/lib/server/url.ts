@@ -2,9 +2,9 @@
 // 400 with its translated message, the default as-of date is today by the clock (UTC).
 import { error } from '@sveltejs/kit';
 import { parseFilters, type Filters } from '$lib/filters';
-import { invalid, pageParam, ParamError } from '$lib/params';
+import { invalid, knownParams, pageParam, ParamError } from '$lib/params';
 import { m } from '$lib/paraglide/messages';
-import { parseView, type RecordSet, type RecordsView } from '$lib/records/params';
+import { parseView, viewKeys, type RecordSet, type RecordsView } from '$lib/records/params';
 import { todayIso } from './clock.ts';
 import { channelCode, channelCodes } from './reference.ts';
 
@@ -40,6 +40,7 @@ export function urlFilters(url: URL): Filters {
 /** The view of a records page or download: its filters and the set's own parameters. */
 export function urlView<S extends RecordSet>(set: S, url: URL): Extract<RecordsView, { set: S }> {
 	return fromUrl(() => {
+		knownParams(url, [...viewKeys[set], 'page']);
 		const view = parseView(set, url, todayIso());
 		return { ...view, filters: withKnownChannel(view.filters) };
 	}) as Extract<RecordsView, { set: S }>;
