@@ -59,7 +59,10 @@ const buildInputs = [
 	'tsconfig.json'
 ];
 /** Generated from the sources during the build: not an input of its own. */
-const generated = [join('src', 'lib', 'paraglide'), join('src', 'lib', 'i18n', 'project.inlang', 'cache')];
+const generated = [
+	join('src', 'lib', 'paraglide'),
+	join('src', 'lib', 'i18n', 'project.inlang', 'cache')
+];
 const stampFile = join(root, 'build', '.sources.sha256');
 
 function* files(path) {
