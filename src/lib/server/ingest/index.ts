@@ -9,6 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
+import { now } from '../clock.ts';
 import type { Store } from '../db.ts';
 import { isIsoDate } from '../../dates.ts';
 import { loadQuery } from '../queries.ts';
@@ -472,7 +473,7 @@ async function commitBatch(
 			`INSERT INTO batch (batch_id, kind, file_name, file_path, file_format, sha256, profile, options,
 				imported_at, imported_by, rows_read, rows_accepted, rows_rejected, warnings)
 			VALUES ($id, $kind, $file, $path, $format, $sha, $profile, $options,
-				current_timestamp::TIMESTAMP, $by, $read, 0, 0, $warnings)`,
+				$at::TIMESTAMP, $by, $read, 0, 0, $warnings)`,
 			{
 				id: batchId,
 				kind: info.kind,
@@ -482,6 +483,8 @@ async function commitBatch(
 				sha: info.sha256,
 				profile: info.profile,
 				options: JSON.stringify(info.options),
+				// In UTC, from the one clock (tests set it): imported_at is shown as UTC.
+				at: now().toISOString(),
 				by: info.importedBy,
 				read: rowsRead,
 				warnings: JSON.stringify(info.warnings)
