@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resetClock, setClock } from '../clock.ts';
 import { closeStore, openStore, repoRoot, type Store } from '../db.ts';
 import { ingestFile } from './index.ts';
 import type { IngestResult } from './types.ts';
@@ -51,6 +52,19 @@ const sharingHeader =
 	'event_id,occurred_on,member_state,channel,relevant,decision,withholding_ground,weighing_documented,shared_on';
 
 describe('CSV sharing log', () => {
+	it('records the import time from the clock, in UTC', async () => {
+		setClock(new Date('2026-03-01T23:30:15.250Z'));
+		try {
+			const path = file('timed.csv', `${sharingHeader}\nE1,2024-01-05,NL,SIS,true,shared,,,\n`);
+			await ingestFile(store, path, { kind: 'sharing' });
+			expect(await all('SELECT imported_at::VARCHAR AS t FROM batch')).toEqual([
+				{ t: '2026-03-01 23:30:15.25' }
+			]);
+		} finally {
+			resetClock();
+		}
+	});
+
 	it('accepts a clean canonical file and stores every row with its batch and row number', async () => {
 		const path = file(
 			'clean.csv',
