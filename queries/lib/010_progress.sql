@@ -5,7 +5,8 @@
 -- a field left empty in that row is taken from the latest row that has it.
 -- Pairs (action, actor): actors named in the catalogue's responsible (codes separated by spaces,
 -- commas, semicolons or slashes; MS = the 27 member states; aliases such as GR become their
--- code) plus every pair with a status row reported on or before D. Each pair takes its latest
+-- code) plus every pair with a status row reported on or before D. A programme with no status
+-- row on or before D (before its first reporting round) has no pairs. Each pair takes its latest
 -- status with reported_on <= D (ties: larger batch_id, then larger source_row); none =
 -- no_report.
 -- implemented = implemented + ongoing; applicable = every pair but not_applicable;
@@ -67,6 +68,11 @@ responsible_pair AS (
 			unnest(regexp_split_to_array(upper(trim(responsible)), '[\s,;/]+')) AS token
 		FROM progress_catalogue(only_programme)
 		WHERE responsible IS NOT NULL
+			-- A programme is not judged before its first reporting round (a reported_on on or
+			-- before D): before it, it has no pairs, so no figures at all rather than 0 %.
+			AND programme IN (
+				SELECT programme FROM action_status_current WHERE reported_on <= as_of
+			)
 	) t
 	LEFT JOIN ref_actor ms ON t.token = 'MS' AND ms.kind = 'member_state'
 	LEFT JOIN ref_actor_alias a ON a.alias = t.token AND t.token <> 'MS'

@@ -209,6 +209,16 @@ test.describe('records pages', () => {
 });
 
 test.describe('programmes and actions', () => {
+	test('a programme before its first reporting round is not judged', async ({ page }) => {
+		// AIAJ's first round is 30 June 2016 in the samples.
+		await page.goto('/programmes/AIAJ?asOf=2010-01-01');
+		await expect(
+			page.getByText('This programme had no reporting round on or before')
+		).toBeVisible();
+		await page.goto('/programmes/AIAJ?asOf=2016-06-30');
+		await expect(page.getByText('This programme had no reporting round')).toHaveCount(0);
+	});
+
 	test('the catalogue lists programmes and every figure leads to its pairs', async ({
 		page
 	}, testInfo) => {

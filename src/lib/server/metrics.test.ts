@@ -131,10 +131,23 @@ describe('implementation progress', () => {
 			progressPct: 0,
 			weightedPct: 40
 		});
-		// Before any report the pair exists (from the catalogue) but has no report.
-		expect(progressOf(await headline(con, '2026-02-01'), 'NL')).toMatchObject({
+	});
+
+	it('does not judge a programme before its first reporting round', async () => {
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'in_progress', { responsible: 'NL BE' });
+		await addStatus(con, '1', 'FR', '2025-06-30', 'implemented', {
+			programme: 'OLD',
+			responsible: 'FR'
+		});
+		// As of 1 February ROADMAP has had no round yet: no pairs, no figures (not 0 %), while
+		// OLD, whose first round was in 2025, is judged.
+		const before = await headline(con, '2026-02-01');
+		expect(before.progress.filter((p) => p.programme === 'ROADMAP')).toEqual([]);
+		expect(progressOf(before, 'FR', 'OLD')).toMatchObject({ pairs: 1, implemented: 1 });
+		// From its first round on, a responsible actor without a report is no_report.
+		expect(progressOf(await headline(con, '2026-03-01'), 'BE')).toMatchObject({
 			pairs: 1,
-			applicable: 1,
 			noReport: 1,
 			progressPct: 0
 		});
@@ -206,9 +219,10 @@ describe('implementation progress', () => {
 
 	it('counts a pair reported by an actor outside the responsible list', async () => {
 		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-01-01', 'not_started', { responsible: 'NL' });
 		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { responsible: 'NL' });
 		await addStatus(con, '1', 'DE', '2026-03-01', 'in_progress');
-		// DE's pair exists only from its first report on.
+		// DE's pair exists only from its first report on (the programme's first round was 1 January).
 		expect((await headline(con)).progress.map((p) => p.actor)).toEqual(['DE', 'NL']);
 		expect((await headline(con, '2026-02-01')).progress.map((p) => p.actor)).toEqual(['NL']);
 	});
