@@ -58,6 +58,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'data/',
+			'tmp/',
 			'test-results/',
 			'playwright-report/',
 			'tests/e2e/.artifacts/',

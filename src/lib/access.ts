@@ -252,7 +252,7 @@ function pathOf(path: string, base: URL | string): string {
 
 /**
  * Whether a link leads somewhere `access` may read: a figure whose rows are out of reach is
- * shown without its link ($lib/components/links.ts). `href` is a path with its query (as the link helpers build it); paths
+ * shown without its link ($lib/links.ts). `href` is a path with its query (as the link helpers build it); paths
  * relative to the page (server rendering) are resolved against `base`. Called for every figure
  * of a page, so it avoids parsing URLs where it can.
  */

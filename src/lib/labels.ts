@@ -1,5 +1,6 @@
-// Names of coded values (statuses, categories, decisions, grounds, flags) and filter fields in
-// the reader's language. Unknown codes are shown as they are.
+// Names of coded values (statuses, categories, decisions, grounds, flags, kinds of file) and
+// filter fields in the reader's language: one function, and one set of messages, per
+// vocabulary. Unknown codes are shown as they are.
 import { formatDate, formatMonth } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 
@@ -79,6 +80,20 @@ export function groundLabel(ground: string | null | undefined): string {
 			return m.rec_ground_none();
 		default:
 			return ground;
+	}
+}
+
+/** A kind of file (sharing log, action status, retention register). */
+export function kindLabel(kind: string): string {
+	switch (kind) {
+		case 'sharing':
+			return m.dash_kind_sharing();
+		case 'actions':
+			return m.dash_kind_actions();
+		case 'retention':
+			return m.dash_kind_retention();
+		default:
+			return kind;
 	}
 }
 

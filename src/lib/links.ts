@@ -1,30 +1,78 @@
-// Links from a figure to the rows it was computed from, and to member-state, programme and
-// action pages. Call these while rendering (components), not in server loads: resolve() gives
-// paths relative to the page being rendered.
+// Every link the app draws to one of its own pages: from a figure to the rows it was computed
+// from, to the member-state, programme and action pages, to an import batch, to the records
+// pages and their CSV downloads. The one place that knows the app's paths and their query
+// strings; each path comes from SvelteKit's typed `resolve()`.
+//
+// Call these while rendering (components), not in server loads: resolve() gives paths relative
+// to the page being rendered.
+//
+// A `query` argument is a query string built by filterQuery() ($lib/filters) or toQuery()
+// ($lib/records/params): "" or "?a=b&...". Where a page keeps only the as-of date, the
+// dashboard's filters may be passed instead.
 //
 // The links to rows (actions, sharing, retention; quality through `readable` in the quality
 // figure cells) are null when the signed-in user may not read those rows ($lib/access): the
-// figure is then shown without its link, never as a link to an error. Checked here, where pages build their links, rather than in Figure.svelte: a page
-// has hundreds of figures, and a component that calls anything costs more to render.
+// figure is then shown without its link, never as a link to an error. Checked here, where
+// pages build their links, rather than in Figure.svelte: a page has hundreds of figures, and
+// a component that calls anything costs more to render.
 import { page } from '$app/state';
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import { mayFollow, type Access } from '$lib/access';
 import { filterQuery, type Filters } from '$lib/filters';
+import type { BatchView } from '$lib/imports';
+import type { RecordSet } from '$lib/records/params';
 
 type Extra = Record<string, string | number | null | undefined>;
 
-// The /records and /programmes routes are built alongside this module, so they are resolved as
-// plain paths rather than typed route ids.
-const resolvePath = resolve as unknown as (path: string) => ResolvedPathname;
+/** A query string ("" or "?..."), or filters of which the link keeps the as-of date. */
+export type AsOfQuery = string | Pick<Partial<Filters>, 'asOf'>;
 
+/** `path` with a query string ("", "?a=b" or "a=b") appended. */
 function withQuery(path: ResolvedPathname, query: string): ResolvedPathname {
-	return `${path}${query}` as ResolvedPathname;
+	const q = query.replace(/^\?/, '');
+	return (q ? `${path}?${q}` : path) as ResolvedPathname;
+}
+
+function asOfQuery(query: AsOfQuery): string {
+	return typeof query === 'string' ? query : filterQuery({ asOf: query.asOf });
+}
+
+function recordsPath(set: RecordSet): ResolvedPathname {
+	switch (set) {
+		case 'actions':
+			return resolve('/records/actions');
+		case 'sharing':
+			return resolve('/records/sharing');
+		case 'retention':
+			return resolve('/records/retention');
+	}
+}
+
+function csvPath(set: RecordSet): ResolvedPathname {
+	switch (set) {
+		case 'actions':
+			return resolve('/records/actions.csv');
+		case 'sharing':
+			return resolve('/records/sharing.csv');
+		case 'retention':
+			return resolve('/records/retention.csv');
+	}
 }
 
 /** `href`, or null when the signed-in user may not read what it leads to. */
 export function readable(href: ResolvedPathname): ResolvedPathname | null {
 	return mayFollow((page.data.access as Access | null) ?? null, href, page.url) ? href : null;
+}
+
+/** A records page (/records/actions, /records/sharing, /records/retention) with a query. */
+export function recordsHref(set: RecordSet, query = ''): ResolvedPathname {
+	return withQuery(recordsPath(set), query);
+}
+
+/** The CSV download of a records view. */
+export function csvHref(set: RecordSet, query = ''): ResolvedPathname {
+	return withQuery(csvPath(set), query);
 }
 
 /**
@@ -43,8 +91,8 @@ export function actionsHref(
 	}
 ): ResolvedPathname | null {
 	return readable(
-		withQuery(
-			resolvePath('/records/actions'),
+		recordsHref(
+			'actions',
 			filterQuery({ asOf: filters.asOf, programme: filters.programme }, {}, extra)
 		)
 	);
@@ -65,8 +113,8 @@ export function sharingHref(
 ): ResolvedPathname | null {
 	const { unjustified, ...rest } = extra;
 	return readable(
-		withQuery(
-			resolvePath('/records/sharing'),
+		recordsHref(
+			'sharing',
 			filterQuery(
 				{
 					asOf: filters.asOf,
@@ -76,7 +124,7 @@ export function sharingHref(
 					channel: filters.channel
 				},
 				{},
-				{ ...rest, unjustified: unjustified ? 1 : null } as Extra
+				{ ...rest, unjustified: unjustified ? 1 : null }
 			)
 		)
 	);
@@ -91,8 +139,8 @@ export function retentionHref(
 	extra: { flag?: string | null; authority?: string | null }
 ): ResolvedPathname | null {
 	return readable(
-		withQuery(
-			resolvePath('/records/retention'),
+		recordsHref(
+			'retention',
 			filterQuery(
 				{
 					asOf: filters.asOf,
@@ -115,30 +163,11 @@ export function memberStateHref(
 	/** A fragment such as "#sharing". */
 	hash = ''
 ): ResolvedPathname {
-	return withQuery(
+	const path = withQuery(
 		resolve('/member-states/[ms]', { ms }),
-		`${filterQuery({ ...filters, ms: null }, {}, extra)}${hash}`
+		filterQuery({ ...filters, ms: null }, {}, extra)
 	);
-}
-
-/** A programme's catalogue, as of the same date. */
-export function programmeHref(programme: string, filters: Partial<Filters>): ResolvedPathname {
-	return withQuery(
-		resolvePath(`/programmes/${encodeURIComponent(programme)}`),
-		filterQuery({ asOf: filters.asOf })
-	);
-}
-
-/** One action of a programme, as of the same date. */
-export function actionHref(
-	programme: string,
-	action: string,
-	filters: Partial<Filters>
-): ResolvedPathname {
-	return withQuery(
-		resolvePath(`/programmes/${encodeURIComponent(programme)}/${encodeURIComponent(action)}`),
-		filterQuery({ asOf: filters.asOf })
-	);
+	return `${path}${hash}` as ResolvedPathname;
 }
 
 /** The overview with other filters (the language switch and forms keep the rest). */
@@ -151,6 +180,34 @@ export function overviewHref(filters: Partial<Filters>): ResolvedPathname {
 			to: filters.to,
 			programme: filters.programme
 		})
+	);
+}
+
+/** The list of programmes. */
+export function programmesHref(query = ''): ResolvedPathname {
+	return withQuery(resolve('/programmes'), query);
+}
+
+/** A programme's catalogue (from the dashboard: as of the same date). */
+export function programmeHref(programme: string, query: AsOfQuery = ''): ResolvedPathname {
+	return withQuery(
+		resolve('/programmes/[programme]', { programme: encodeURIComponent(programme) }),
+		asOfQuery(query)
+	);
+}
+
+/** One action of a programme (from the dashboard: as of the same date). */
+export function actionHref(
+	programme: string,
+	action: string,
+	query: AsOfQuery = ''
+): ResolvedPathname {
+	return withQuery(
+		resolve('/programmes/[programme]/[action]', {
+			programme: encodeURIComponent(programme),
+			action: encodeURIComponent(action)
+		}),
+		asOfQuery(query)
 	);
 }
 
@@ -177,4 +234,14 @@ export function qualityHref(
 		resolve('/quality/[kind]/[sender]', { kind, sender }),
 		filterQuery({ asOf }, {}, { ...rest, page: page && page > 1 ? page : null })
 	);
+}
+
+/** An import batch's page. */
+export function batchHref(batchId: number): ResolvedPathname {
+	return resolve('/imports/[id]', { id: String(batchId) });
+}
+
+/** One view of an import batch's rows (/imports/[id]?show=...&page=...): see $lib/imports. */
+export function batchViewHref(batchId: number, show: BatchView, page = 1): ResolvedPathname {
+	return withQuery(batchHref(batchId), page > 1 ? `?show=${show}&page=${page}` : `?show=${show}`);
 }
