@@ -115,16 +115,6 @@ export function pageParam(url: URL): number {
 	return n;
 }
 
-/** ?key=N: a positive whole number that fits an INTEGER column (an id), or null. */
-export function idParam(url: URL, key: string): number | null {
-	const v = textValue(url, key);
-	if (v === null) return null;
-	const n = /^\d{1,10}$/.test(v) ? Number(v) : NaN;
-	if (!Number.isInteger(n) || n < 1 || n > MAX_INTEGER)
-		throw invalid(key, v, m.rec_expected_page());
-	return n;
-}
-
 /** The number of pages of `total` rows (an empty list has one). */
 export function pageCount(total: number): number {
 	return Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -67,7 +67,6 @@ export const retentionFlags = [
 export type RetentionFlag = (typeof retentionFlags)[number];
 
 export type RecordSet = 'actions' | 'sharing' | 'retention';
-export const recordSets: readonly RecordSet[] = ['actions', 'sharing', 'retention'];
 
 export interface ActionsView {
 	set: 'actions';

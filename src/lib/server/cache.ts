@@ -2,7 +2,6 @@
 // new batch (and with every supersession, which only a new batch causes), so a cached figure is
 // never stale; drill-down pages are not cached.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runQuery, type ParamValue, type Row } from './queries.ts';
 
 const maxEntries = 1000;
 const entries = new Map<string, Promise<unknown>>();
@@ -31,18 +30,4 @@ export function cached<T>(version: string, key: string, compute: () => Promise<T
 	value.catch(() => entries.delete(full));
 	while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
 	return value;
-}
-
-/** runQuery through the cache. */
-export function cachedQuery<T = Row>(
-	con: DuckDBConnection,
-	version: string,
-	name: string,
-	params: Record<string, ParamValue | undefined> = {}
-): Promise<T[]> {
-	return cached(version, `${name}:${JSON.stringify(params)}`, () => runQuery<T>(con, name, params));
-}
-
-export function cacheSize(): number {
-	return entries.size;
 }

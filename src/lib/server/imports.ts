@@ -16,7 +16,7 @@ import {
 import { m } from '$lib/paraglide/messages';
 import type { QualityStoredRow, RejectedRow, StoredRow } from '$lib/quality';
 import { openStore, resolveDbPath, withData, type Data, type Store } from './data.ts';
-import { todayIso } from './metrics.ts';
+import { todayIso } from './clock.ts';
 import { MAX_INTEGER, PAGE_SIZE, pageOfView } from './paging.ts';
 import { urlPage } from './url.ts';
 import type { ParamValue } from './queries.ts';

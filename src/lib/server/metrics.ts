@@ -7,9 +7,6 @@
 import type { Data } from './data.ts';
 import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates.ts';
 import { todayIso } from './clock.ts';
-
-// Until every page module takes today from the clock itself.
-export { todayIso };
 import type { Row } from './queries.ts';
 
 export interface MetricsParams {

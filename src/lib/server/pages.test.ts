@@ -11,7 +11,7 @@ import type { ActorProgressRow, ProgressCounts } from '$lib/records/rows';
 import { closeStore, openStore, withData } from './data.ts';
 import { loadSamples } from './ingest/samples.ts';
 import { memberStatePage } from './member-state.ts';
-import { todayIso } from './metrics.ts';
+import { todayIso } from './clock.ts';
 import { programmesPage } from './programme.ts';
 import { fullScope, type Scope } from './scope.ts';
 

@@ -27,11 +27,10 @@ import {
 } from '$lib/quality';
 import { actorName, addressedActor } from './actor.ts';
 import { withData, type Data } from './data.ts';
-import { todayIso } from './metrics.ts';
 import { MAX_INTEGER, PAGE_SIZE, pageOfView } from './paging.ts';
-import { isIsoDate } from '../dates.ts';
 import type { ParamValue } from './queries.ts';
 import type { Scope } from './scope.ts';
+import { urlAsOf, urlPage } from './url.ts';
 
 /** The rows of the view shown, told apart by `show`. */
 export type QualityRows =
@@ -78,15 +77,6 @@ function param(url: URL, key: string): string | null {
 	return v === null || v.trim() === '' ? null : v.trim();
 }
 
-function asOfParam(url: URL): string {
-	const v = param(url, 'asOf');
-	if (v === null) return todayIso();
-	if (!isIsoDate(v)) {
-		error(400, m.quality_error_date({ value: JSON.stringify(v) }));
-	}
-	return v;
-}
-
 function showParam(url: URL, kind: QualityKind): QualityView {
 	const v = param(url, 'show') ?? qualityViews[0];
 	if (!isQualityView(v)) error(400, m.quality_error_show({ value: JSON.stringify(v) }));
@@ -106,14 +96,14 @@ function numberParam(url: URL, key: string, message: (value: string) => string):
 /** The parameters of /quality/[kind]/[sender]: 404 for an unknown kind, 400 for a bad value. */
 export function qualityParams(kind: string, url: URL): Omit<QualityParams, 'sender' | 'onAlias'> {
 	if (!isQualityKind(kind)) error(404, m.quality_error_kind({ value: JSON.stringify(kind) }));
-	const asOf = asOfParam(url);
+	const asOf = urlAsOf(url);
 	const show = showParam(url, kind);
 	const field = param(url, 'field');
 	if (field !== null && show !== 'empty' && show !== 'stored') {
 		error(400, m.quality_error_field_show());
 	}
 	const batch = numberParam(url, 'batch', (value) => m.quality_error_batch({ value }));
-	const page = numberParam(url, 'page', (value) => m.quality_error_page({ value })) ?? 1;
+	const page = urlPage(url);
 	return { kind, asOf, show, field, batch, page };
 }
 

@@ -145,11 +145,6 @@ export function queryParams(view: RecordsView): Record<string, ParamValue> {
 	}
 }
 
-export async function countRows(data: Data, view: RecordsView): Promise<number> {
-	const row = await data.row<{ total: number }>(setSpecs[view.set].count, queryParams(view));
-	return row?.total ?? 0;
-}
-
 /** One page of a records table (50 rows), with the total and the number of pages. */
 export async function loadRecordsPage(data: Data, view: RecordsView, page: number) {
 	const { rows, total, pageCount } = await pageOfRows(

@@ -4,7 +4,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from './clock.ts';
 import { viewKeys, viewParams } from '$lib/records/params';
-import { urlFilters, urlPage, urlView } from './url.ts';
+import { urlAsOf, urlFilters, urlPage, urlView } from './url.ts';
 
 const at = (query: string) => new URL(`http://localhost/records/sharing?${query}`);
 
@@ -36,6 +36,16 @@ describe('URL parameters', () => {
 			});
 		}
 	);
+
+	it('reads an as-of date alone (the quality page) with the same check and message', () => {
+		setClock(new Date('2030-12-31T23:30:00Z'));
+		expect(urlAsOf(at(''))).toBe('2030-12-31');
+		expect(urlAsOf(at('asOf=2024-06-30'))).toBe('2024-06-30');
+		expect(refusal(() => urlAsOf(at('asOf=2025-02-30')))).toEqual({
+			status: 400,
+			message: 'Invalid asOf: "2025-02-30" (expected a date YYYY-MM-DD from 1900 to 2100).'
+		});
+	});
 
 	it('accepts the first and last days of the range', () => {
 		expect(urlFilters(at('asOf=1900-01-01&from=1900-01-01&to=2100-12-31')).to).toBe('2100-12-31');

@@ -2,7 +2,7 @@
 // 400 with its translated message, the default as-of date is today by the clock (UTC).
 import { error } from '@sveltejs/kit';
 import { parseFilters, type Filters } from '$lib/filters';
-import { invalid, knownParams, pageParam, ParamError } from '$lib/params';
+import { dateParam, invalid, knownParams, pageParam, ParamError } from '$lib/params';
 import { m } from '$lib/paraglide/messages';
 import { parseView, viewKeys, type RecordSet, type RecordsView } from '$lib/records/params';
 import { todayIso } from './clock.ts';
@@ -44,6 +44,11 @@ export function urlView<S extends RecordSet>(set: S, url: URL): Extract<RecordsV
 		const view = parseView(set, url, todayIso());
 		return { ...view, filters: withKnownChannel(view.filters) };
 	}) as Extract<RecordsView, { set: S }>;
+}
+
+/** ?asOf=YYYY-MM-DD alone (pages that take no other filter); today by the clock when absent. */
+export function urlAsOf(url: URL): string {
+	return fromUrl(() => dateParam(url, 'asOf') ?? todayIso());
 }
 
 /** ?page=N. */
