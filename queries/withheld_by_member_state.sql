@@ -1,6 +1,8 @@
 -- Withheld-information ratio per originating member state: the headline figure. All 27
 -- member states are listed (with zeros and a NULL ratio when they have no rows), plus any other
--- originator found in the rows.
+-- originator found in the rows. Then one more row, member_state NULL: the total over every
+-- originator in scope (of the one asked for, if any), the EU row of the overview, the API and
+-- the CLI, from the same scan.
 -- Definition (docs/metrics.md, "Withheld-information ratio"): queries/lib/020_withheld.sql,
 -- whose header states it in full.
 -- @scope figures  figures and action statuses: the states whose figures the caller may see
@@ -11,5 +13,5 @@
 SELECT member_state, unnest(withheld_figures(n, decision, unjustified))
 FROM withheld_tally($as_of, $from, $to, $member_state, NULL, ['member_state'])
 FULL JOIN member_state_listed($member_state) USING (member_state)
-GROUP BY member_state
-ORDER BY member_state
+GROUP BY GROUPING SETS ((member_state), ())
+ORDER BY member_state NULLS LAST

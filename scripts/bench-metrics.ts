@@ -201,14 +201,12 @@ function removeDatabase() {
 	for (const suffix of ['', '.wal']) rmSync(dbPath + suffix, { force: true });
 }
 
-// The queries headlineMetrics() runs: the per-state figures and the EU totals.
+// The queries headlineMetrics() runs: the per-state figures, each query with its EU total row.
 const headlineQueries = [
 	['progress_by_actor', { as_of: asOf, programme: null, actor: null }],
 	['withheld_by_member_state', { as_of: asOf, from: null, to: null, member_state: null }],
 	['retention_by_member_state', { as_of: asOf, member_state: null }],
-	['progress_summary', { as_of: asOf, programme: null }],
-	['withheld_total', { as_of: asOf, from: null, to: null }],
-	['retention_total', { as_of: asOf }]
+	['progress_summary', { as_of: asOf, programme: null }]
 ] as const;
 
 /**

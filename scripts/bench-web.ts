@@ -116,20 +116,17 @@ const lastDayOfPreviousMonth = (iso: string) => {
 };
 
 const previousEnd = lastDayOfPreviousMonth(asOf);
-// What headlineMetrics() reads: the per-state figures and the EU totals.
+// What headlineMetrics() reads: the per-state figures, each query with its EU total row.
 const headlineQueries: [string, Record<string, string | null>][] = [
 	['progress_by_actor', { as_of: asOf, programme: null, actor: null }],
 	['withheld_by_member_state', { as_of: asOf, from: null, to: null, member_state: null }],
 	['retention_by_member_state', { as_of: asOf, member_state: null }],
-	['progress_summary', { as_of: asOf, programme: null }],
-	['withheld_total', { as_of: asOf, from: null, to: null }],
-	['retention_total', { as_of: asOf }]
+	['progress_summary', { as_of: asOf, programme: null }]
 ];
 /** Everything the overview reads when nothing is cached: the headline, "previous" and trend. */
 const overviewQueries: [string, Record<string, string | null>][] = [
 	...headlineQueries,
 	['actor_names', {}],
-	['withheld_total', { as_of: previousEnd, from: null, to: null }],
 	['withheld_by_member_state', { as_of: previousEnd, from: null, to: null, member_state: null }],
 	['retention_trend', { as_of: asOf, from: `${previousEnd.slice(0, 8)}01`, member_state: null }],
 	['withheld_by_month', { as_of: asOf, from: null, to: null, member_state: null, channel: null }]

@@ -15,9 +15,14 @@ export interface WithheldFigures {
 	unjustified_pct: number | null;
 }
 
-/** withheld_by_member_state. */
+/** withheld_by_member_state: a member state's row. */
 export interface WithheldStateRow extends WithheldFigures {
 	member_state: string;
+}
+
+/** withheld_by_member_state: its last row, the total over every state in scope. */
+export interface WithheldTotalRow extends WithheldFigures {
+	member_state: null;
 }
 
 /** withheld_by_channel. */
@@ -67,9 +72,28 @@ export interface RetentionFigures {
 	late_deletion: number;
 }
 
-/** retention_by_member_state. */
+/** retention_by_member_state: a member state's row. */
 export interface RetentionStateRow extends RetentionFigures {
 	member_state: string;
+}
+
+/** retention_by_member_state: its last row, the total over every state in scope. */
+export interface RetentionTotalRow extends RetentionFigures {
+	member_state: null;
+}
+
+type StateOrTotal = { member_state: string | null };
+
+/** The member states' rows of withheld_by_member_state or retention_by_member_state. */
+export function stateRows<R extends StateOrTotal>(rows: readonly R[]) {
+	return rows.filter((r): r is Extract<R, { member_state: string }> => r.member_state !== null);
+}
+
+/** The total row (member_state null) of withheld_by_member_state or retention_by_member_state. */
+export function totalRow<R extends StateOrTotal>(rows: readonly R[]) {
+	const total = rows.find((r): r is Extract<R, { member_state: null }> => r.member_state === null);
+	if (!total) throw new Error('a query by member state gave no total row');
+	return total;
 }
 
 /** retention_by_register. */

@@ -9,15 +9,18 @@
 // imported yet.
 import { error } from '@sveltejs/kit';
 import type { Filters } from '$lib/filters';
-import type {
-	RetentionLegalBasisRow,
-	RetentionRegisterRow,
-	RetentionStateRow,
-	WithheldChannelRow,
-	WithheldDelayRow,
-	WithheldGroundRow,
-	WithheldMonthRow,
-	WithheldStateRow
+import {
+	stateRows,
+	type RetentionLegalBasisRow,
+	type RetentionRegisterRow,
+	type RetentionStateRow,
+	type RetentionTotalRow,
+	type WithheldChannelRow,
+	type WithheldDelayRow,
+	type WithheldGroundRow,
+	type WithheldMonthRow,
+	type WithheldStateRow,
+	type WithheldTotalRow
 } from '$lib/figures';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -109,7 +112,10 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 		});
 
 		const period = { as_of: asOf, from, to, member_state: code };
-		const sharing = await data.cachedRows<WithheldStateRow>('withheld_by_member_state', period);
+		const sharing = await data.cachedRows<WithheldStateRow | WithheldTotalRow>(
+			'withheld_by_member_state',
+			period
+		);
 		const channels = await data.cachedRows<WithheldChannelRow>('withheld_by_channel', period);
 		const grounds = await data.cachedRows<WithheldGroundRow>('withheld_by_ground', {
 			...period,
@@ -122,7 +128,7 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 		const delay = await data.cachedRows<WithheldDelayRow>('withheld_delay', { ...period, channel });
 
 		const ofState = { as_of: asOf, member_state: code };
-		const retention = await data.cachedRows<RetentionStateRow>(
+		const retention = await data.cachedRows<RetentionStateRow | RetentionTotalRow>(
 			'retention_by_member_state',
 			ofState
 		);
@@ -165,12 +171,12 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 			progress,
 			chapters,
 			actions: { rows: pairs, total: pairTotal, page, pageSize: PAGE_SIZE },
-			sharing: sharing[0] ?? null,
+			sharing: stateRows(sharing)[0] ?? null,
 			channels,
 			grounds,
 			months,
 			delay: delay[0] ?? null,
-			retention: retention[0] ?? null,
+			retention: stateRows(retention)[0] ?? null,
 			registers,
 			legalBases,
 			quality,

@@ -2,8 +2,16 @@
 // withheld-information ratio and retention compliance per member state, as of a date D.
 //
 // The figures come from the named queries progress_by_actor, withheld_by_member_state and
-// retention_by_member_state; this module validates the dates and maps snake_case rows onto the
+// retention_by_member_state (each with its EU total row) and progress_summary; this module validates the dates and maps snake_case rows onto the
 // camelCase shape that the CLI (`cosi metrics --json`) and GET /api/v1/metrics both return.
+import {
+	stateRows,
+	totalRow,
+	type RetentionStateRow,
+	type RetentionTotalRow,
+	type WithheldStateRow,
+	type WithheldTotalRow
+} from '../figures.ts';
 import type { Data } from './data.ts';
 import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates.ts';
 import { todayIso } from './clock.ts';
@@ -111,43 +119,37 @@ export async function headlineMetrics(data: Data, params: MetricsParams): Promis
 		programme: null,
 		actor: null
 	});
-	const withheld = await data.rows('withheld_by_member_state', {
-		as_of: asOf,
-		from: from ?? null,
-		to: to ?? null,
-		member_state: null
-	});
-	const retention = await data.rows('retention_by_member_state', {
-		as_of: asOf,
-		member_state: null
-	});
+	// Each query by member state ends with the total over every state in scope: the EU row.
+	const withheld = await data.rows<WithheldStateRow | WithheldTotalRow>(
+		'withheld_by_member_state',
+		{ as_of: asOf, from: from ?? null, to: to ?? null, member_state: null }
+	);
+	const retention = await data.rows<RetentionStateRow | RetentionTotalRow>(
+		'retention_by_member_state',
+		{ as_of: asOf, member_state: null }
+	);
 	const summary = await data.rows('progress_summary', { as_of: asOf, programme: null });
-	const [withheldTotal] = await data.rows('withheld_total', {
-		as_of: asOf,
-		from: from ?? null,
-		to: to ?? null
-	});
-	const [retentionTotal] = await data.rows('retention_total', { as_of: asOf });
 	const without = (keys: readonly string[], key: string) => keys.filter((k) => k !== key);
 	return {
 		asOf,
 		progress: progress.map((r) => pick<ProgressFigure>(r, progressKeys)),
-		withheld: withheld.map((r) => pick<WithheldFigure>(r, withheldKeys)),
-		retention: retention.map((r) => pick<RetentionFigure>(r, retentionKeys)),
+		withheld: stateRows(withheld).map((r) => pick<WithheldFigure>(r, withheldKeys)),
+		retention: stateRows(retention).map((r) => pick<RetentionFigure>(r, retentionKeys)),
 		eu: {
 			progress: summary
 				.filter((r) => r.level === 'programme')
 				.map((r) => pick<ProgrammeTotal>(r, without(progressKeys, 'actor'))),
-			withheld: pick(withheldTotal, without(withheldKeys, 'memberState')),
-			retention: pick(retentionTotal, without(retentionKeys, 'memberState'))
+			withheld: pick(totalRow(withheld), without(withheldKeys, 'memberState')),
+			retention: pick(totalRow(retention), without(retentionKeys, 'memberState'))
 		}
 	};
 }
 
 /** Build an object with exactly `keys`, each read from its snake_case column in `row`. */
-function pick<T>(row: Row, keys: readonly string[]): T {
+function pick<T>(row: object, keys: readonly string[]): T {
 	const out: Record<string, unknown> = {};
-	for (const key of keys) out[key] = row[snakeCase(key)] ?? null;
+	const columns = row as Row;
+	for (const key of keys) out[key] = columns[snakeCase(key)] ?? null;
 	return out as T;
 }
 

@@ -23,14 +23,16 @@ import {
 	type ActorRow,
 	type RenderedChart
 } from './dashboard.ts';
-import type {
-	RetentionFigures,
-	WithheldFigures,
-	WithheldMonthRow,
-	WithheldStateRow
+import {
+	stateRows,
+	totalRow,
+	type WithheldFigures,
+	type WithheldMonthRow,
+	type WithheldStateRow,
+	type WithheldTotalRow
 } from '$lib/figures';
 import { withData, type Data } from './data.ts';
-import { headlineMetrics, type WithheldFigure } from './metrics.ts';
+import { headlineMetrics, type RetentionFigure, type WithheldFigure } from './metrics.ts';
 import type { Scope } from './scope.ts';
 
 /** A row of progress_summary. */
@@ -161,14 +163,17 @@ function withheldCell(
 	};
 }
 
-function retentionCell(now: RetentionFigures, prevPct: number | null): RetentionCell {
+function retentionCell(
+	now: Omit<RetentionFigure, 'memberState'>,
+	prevPct: number | null
+): RetentionCell {
 	return {
 		active: now.active,
-		overdueReview: now.overdue_review,
-		pastRetention: now.past_retention,
-		missingAssessment: now.missing_assessment,
+		overdueReview: now.overdueReview,
+		pastRetention: now.pastRetention,
+		missingAssessment: now.missingAssessment,
 		compliant: now.compliant,
-		pct: now.compliance_pct,
+		pct: now.compliancePct,
 		prevPct
 	};
 }
@@ -188,22 +193,12 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 		programme
 	});
 	const period = { from, to };
-	const [withheldNow] = await data.cachedRows<WithheldFigures>('withheld_total', {
-		as_of: asOf,
-		...period
-	});
-	const [withheldPrevious] = await data.cachedRows<WithheldFigures>('withheld_total', {
-		as_of: previousMonthEnd,
-		...period
-	});
-	const previousWithheld = await data.cachedRows<WithheldStateRow>('withheld_by_member_state', {
-		as_of: previousMonthEnd,
-		...period,
-		member_state: null
-	});
-	const [retentionNow] = await data.cachedRows<RetentionFigures>('retention_total', {
-		as_of: asOf
-	});
+	// The EU figures now are headlineMetrics' (the total rows of the queries by member state);
+	// those at the end of the previous month, the total row of the same query as of that day.
+	const withheldPrevious = await data.cachedRows<WithheldStateRow | WithheldTotalRow>(
+		'withheld_by_member_state',
+		{ as_of: previousMonthEnd, ...period, member_state: null }
+	);
 	const retentionTrend = await data.cachedRows<RetentionTrendRow>('retention_trend', {
 		as_of: asOf,
 		from: previousMonthStart,
@@ -237,7 +232,7 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 		}));
 	const all = summary.find((r) => r.level === 'all');
 
-	const previousByState = new Map(previousWithheld.map((w) => [w.member_state, w]));
+	const previousByState = new Map(stateRows(withheldPrevious).map((w) => [w.member_state, w]));
 	const withheldByMs = new Map<string, WithheldCell>(
 		metrics.withheld.map((w) => [
 			w.memberState,
@@ -254,15 +249,7 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 	const retentionByMs = new Map<string, RetentionCell>(
 		metrics.retention.map((r) => [
 			r.memberState,
-			{
-				active: r.active,
-				overdueReview: r.overdueReview,
-				pastRetention: r.pastRetention,
-				missingAssessment: r.missingAssessment,
-				compliant: r.compliant,
-				pct: r.compliancePct,
-				prevPct: previousCompliance.get(r.memberState) ?? null
-			}
+			retentionCell(r, previousCompliance.get(r.memberState) ?? null)
 		])
 	);
 
@@ -280,14 +267,15 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 		retention: retentionByMs.get(ms) ?? null
 	}));
 
-	const euRetention = retentionCell(retentionNow, previousCompliance.get(null) ?? null);
+	const euWithheld = metrics.eu.withheld;
+	const euRetention = retentionCell(metrics.eu.retention, previousCompliance.get(null) ?? null);
 	return {
 		previousMonthEnd,
 		programmes: allProgrammes,
 		eu: {
 			progress: euProgress,
 			progressAll: all ? progressCell(all) : emptyProgress,
-			withheld: withheldCell(withheldNow, withheldPrevious),
+			withheld: withheldCell(euWithheld, totalRow(withheldPrevious)),
 			retention: euRetention
 		},
 		rows,
@@ -298,7 +286,7 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 		},
 		hasData: {
 			progress: euProgress.length > 0,
-			sharing: withheldNow.relevant > 0,
+			sharing: euWithheld.relevant > 0,
 			retention: euRetention.active > 0
 		}
 	};
