@@ -1,7 +1,10 @@
 // Plain-text tables for the terminal.
 
 /** Render rows as an aligned text table; columns are [key, heading] pairs. */
-export function renderTable(rows: Record<string, unknown>[], columns: [string, string][]): string {
+export function renderTable<R extends object>(
+	rows: readonly R[],
+	columns: [keyof R & string, string][]
+): string {
 	const cells = rows.map((r) => columns.map(([key]) => formatCell(r[key])));
 	const widths = columns.map(([, heading], i) =>
 		Math.min(60, Math.max(heading.length, ...cells.map((row) => row[i].length)))

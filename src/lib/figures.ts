@@ -96,6 +96,17 @@ export function totalRow<R extends StateOrTotal>(rows: readonly R[]) {
 	return total;
 }
 
+/** retention_by_authority. */
+export interface RetentionAuthorityRow extends RetentionFigures {
+	authority: string;
+}
+
+/** retention_trend: a member state's figures at a point, or (member_state null) the total. */
+export interface RetentionTrendRow extends RetentionFigures {
+	point_on: string;
+	member_state: string | null;
+}
+
 /** retention_by_register. */
 export interface RetentionRegisterRow extends RetentionFigures {
 	register: string;
@@ -107,4 +118,30 @@ export interface RetentionLegalBasisRow extends RetentionFigures {
 	review_months: number | null;
 	max_retention_months: number | null;
 	grace_days: number | null;
+}
+
+/**
+ * progress_summary: the progress figures of an actor over the programmes asked for (level
+ * 'actor'), of a programme over its actors ('programme') or of everything ('all'), now and with
+ * each programme judged at its previous round (prev_*).
+ */
+export interface SummaryRow {
+	level: 'actor' | 'programme' | 'all';
+	programme: string | null;
+	actor: string | null;
+	pairs: number;
+	applicable: number;
+	implemented: number;
+	in_progress: number;
+	not_started: number;
+	no_report: number;
+	overdue: number;
+	progress_pct: number | null;
+	weighted_pct: number | null;
+	prev_applicable: number | null;
+	prev_implemented: number | null;
+	prev_pct: number | null;
+	/** The programme's last two reporting rounds on or before D (programme rows only). */
+	latest_round: string | null;
+	previous_round: string | null;
 }

@@ -53,6 +53,8 @@ export interface QualityBatchRow extends Omit<QualityFigures, 'batches'> {
 	file_name: string;
 	imported_at: string;
 	imported_by: string;
+	rows_current: number;
+	superseded_pct: number | null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // as submitted.
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import type { ActionDetail, ActionRow, CatalogueRow, HistoryRow, PairRow } from '$lib/records/rows';
+import type { ActionDetail, ActionRow, HistoryRow, PairRow } from '$lib/records/rows';
 import { withData } from './data.ts';
 import type { Scope } from './scope.ts';
 
@@ -36,23 +36,23 @@ export async function actionPage(scope: Scope, params: ActionParams): Promise<Ac
 			m.rec_error_no_action({ programme: programme.slice(0, 50), action: action.slice(0, 50) })
 		);
 	return withData(scope, async (data) => {
-		const detail = await data.row<ActionDetail>('action_get', { programme, action_id: action });
+		const detail = await data.row('action_get', { programme, action_id: action });
 		if (!detail) {
-			const programmes = await data.cachedRows<CatalogueRow>('programme_catalogues', {
+			const programmes = await data.cachedRows('programme_catalogues', {
 				as_of: asOf
 			});
 			if (!programmes.some((p) => p.programme === programme))
 				error(404, m.rec_error_no_programme({ programme }));
 			error(404, m.rec_error_no_action({ programme, action }));
 		}
-		const figures = await data.cachedRows<ActionRow>('progress_by_action', {
+		const figures = await data.cachedRows('progress_by_action', {
 			// The same parameters as the programme page, so both share the cached figures.
 			as_of: asOf,
 			programme,
 			actor: null,
 			chapter: null
 		});
-		const pairs = await data.rows<PairRow>('progress_pairs', {
+		const pairs = await data.rows('progress_pairs', {
 			as_of: asOf,
 			programme,
 			actor: null,
@@ -62,7 +62,7 @@ export async function actionPage(scope: Scope, params: ActionParams): Promise<Ac
 			limit: 10_000,
 			offset: 0
 		});
-		const history = await data.rows<HistoryRow>('action_history', {
+		const history = await data.rows('action_history', {
 			as_of: asOf,
 			programme,
 			action_id: action

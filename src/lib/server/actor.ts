@@ -14,7 +14,7 @@ export async function addressedActor(
 	typed: string,
 	onAlias: (code: string) => never
 ): Promise<ActorRow | null> {
-	const [actor] = await data.cachedRows<ActorRow>('actor_get', { code: typed });
+	const [actor] = await data.cachedRows('actor_get', { code: typed });
 	if (actor && actor.code !== typed) onAlias(actor.code);
 	return actor ?? null;
 }

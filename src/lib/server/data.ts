@@ -15,7 +15,8 @@ import { LIST, VARCHAR } from '@duckdb/node-api';
 import { auditRecordAccess } from './audit.ts';
 import { cached, dataVersion } from './cache.ts';
 import { openStore, resolveDbPath, type Store } from './db.ts';
-import { loadQuery, runQuery, type ParamValue, type QueryScope, type Row } from './queries.ts';
+import { loadQuery, runQuery, type ParamValue, type QueryScope } from './queries.ts';
+import type { QueryName, QueryRow } from './query-rows.ts';
 import { scopeKey, type Scope, type StateSet } from './scope.ts';
 
 export type Params = Record<string, ParamValue | undefined>;
@@ -27,17 +28,18 @@ export type RecordAccess = Parameters<typeof auditRecordAccess>[2];
 // that they need nothing below this module.
 export { closeStore, DatabaseLockedError, openStore, resolveDbPath, type Store } from './db.ts';
 export type { Row } from './queries.ts';
+export type { QueryName, QueryRow } from './query-rows.ts';
 
 /** What a reader of the data is given inside withData. */
 export interface Data {
 	/** The caller's scope, as bound into every query. */
 	readonly scope: Scope;
-	/** Rows of a named query (queries/<name>.sql), read now. */
-	rows<T = Row>(name: string, params?: Params): Promise<T[]>;
+	/** Rows of a named query (queries/<name>.sql), read now; their type is the query's (query-rows.ts). */
+	rows<N extends QueryName>(name: N, params?: Params): Promise<QueryRow<N>[]>;
 	/** Rows of a named query, remembered for this data version, scope and parameters. */
-	cachedRows<T = Row>(name: string, params?: Params): Promise<T[]>;
+	cachedRows<N extends QueryName>(name: N, params?: Params): Promise<QueryRow<N>[]>;
 	/** The first row of a named query, or null. */
-	row<T = Row>(name: string, params?: Params): Promise<T | null>;
+	row<N extends QueryName>(name: N, params?: Params): Promise<QueryRow<N> | null>;
 	/** A value assembled from cached reads, itself remembered under `key` (plus version and scope). */
 	memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 	/** The data version: changes with every import batch. */
@@ -107,11 +109,11 @@ class GatedData implements OpenData {
 		this.key = scopeKey(scope);
 	}
 
-	rows<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+	rows<N extends QueryName>(name: N, params: Params = {}): Promise<QueryRow<N>[]> {
 		const query = loadQuery(name);
 		return this.serial(async () => {
 			await this.bind(query.scope);
-			const rows = await runQuery<T>(this.con, name, params);
+			const rows = await runQuery<QueryRow<N>>(this.con, name, params);
 			if (query.audit && this.auditViews) await this.recordView(name, params, rows.length);
 			return rows;
 		});
@@ -151,12 +153,12 @@ class GatedData implements OpenData {
 		}
 	}
 
-	async cachedRows<T = Row>(name: string, params: Params = {}): Promise<T[]> {
-		return this.memo(`${name}:${JSON.stringify(params)}`, () => this.rows<T>(name, params));
+	async cachedRows<N extends QueryName>(name: N, params: Params = {}): Promise<QueryRow<N>[]> {
+		return this.memo(`${name}:${JSON.stringify(params)}`, () => this.rows(name, params));
 	}
 
-	async row<T = Row>(name: string, params: Params = {}): Promise<T | null> {
-		return (await this.rows<T>(name, params))[0] ?? null;
+	async row<N extends QueryName>(name: N, params: Params = {}): Promise<QueryRow<N> | null> {
+		return (await this.rows(name, params))[0] ?? null;
 	}
 
 	async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {

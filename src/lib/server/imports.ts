@@ -20,6 +20,7 @@ import { todayIso } from './clock.ts';
 import { MAX_INTEGER, PAGE_SIZE, pageOfView } from './paging.ts';
 import { urlPage } from './url.ts';
 import type { ParamValue } from './queries.ts';
+import type { PagedQuery } from './query-rows.ts';
 import type { Scope } from './scope.ts';
 
 // The upload form's date check (until there is one date check for every parameter).
@@ -41,7 +42,7 @@ export interface ImportsPage {
 export function importsPage(scope: Scope, page: number): Promise<ImportsPage> {
 	return withData(scope, async (data) => {
 		// One more than a page tells whether there is a next page without counting.
-		const rows = await data.rows<BatchListRow>('batch_list', {
+		const rows = await data.rows('batch_list', {
 			limit: PAGE_SIZE + 1,
 			offset: (page - 1) * PAGE_SIZE
 		});
@@ -136,7 +137,7 @@ function asOptions(value: unknown): [string, string][] {
 export function batchPage(scope: Scope, params: BatchParams): Promise<BatchPage> {
 	const { id, show, page } = params;
 	return withData(scope, async (data) => {
-		const batch = await data.row<BatchDetail>('batch_get', { batch_id: id });
+		const batch = await data.row('batch_get', { batch_id: id });
 		if (!batch) error(404, m.rec_imp_error_no_batch({ id: String(id) }));
 
 		// The rows the batch stored are those of quality_stored_rows as of a date that includes the
@@ -174,19 +175,22 @@ function viewPage(
 ): Promise<{ view: BatchRows; counted: BatchCounts; total: number; pageCount: number }> {
 	const id = batch.batch_id;
 	const noPage = (pages: number) => m.rec_imp_error_no_view_page({ page: String(page), id, pages });
-	const of = <R, S extends BatchView>(show: S, list: string, filter: Record<string, ParamValue>) =>
-		pageOfView<R, S, BatchCounts>(data, show, list, filter, page, noPage);
+	const of = <S extends BatchView, L extends PagedQuery>(
+		show: S,
+		list: L,
+		filter: Record<string, ParamValue>
+	) => pageOfView(data, show, list, filter, page, noPage);
 	switch (show) {
 		case 'rejected':
-			return of<RejectedRow, 'rejected'>(show, 'batch_rejected_rows', { batch_id: id });
+			return of(show, 'batch_rejected_rows', { batch_id: id });
 		case 'read':
-			return of<BatchReadRow, 'read'>(show, 'batch_read_rows', {
+			return of(show, 'batch_read_rows', {
 				as_of: asOf,
 				kind: batch.kind,
 				batch_id: id
 			});
 		case 'accepted':
-			return of<QualityStoredRow, 'accepted'>(show, 'quality_stored_rows', {
+			return of(show, 'quality_stored_rows', {
 				as_of: asOf,
 				kind: batch.kind,
 				sender: null,
@@ -195,7 +199,7 @@ function viewPage(
 				field: null
 			});
 		case 'replaced':
-			return of<StoredRow, 'replaced'>(show, 'batch_replaced_rows', {
+			return of(show, 'batch_replaced_rows', {
 				kind: batch.kind,
 				batch_id: id
 			});

@@ -14,23 +14,16 @@ import {
 	type RetentionLegalBasisRow,
 	type RetentionRegisterRow,
 	type RetentionStateRow,
-	type RetentionTotalRow,
 	type WithheldChannelRow,
 	type WithheldDelayRow,
 	type WithheldGroundRow,
 	type WithheldMonthRow,
-	type WithheldStateRow,
-	type WithheldTotalRow
+	type WithheldStateRow
 } from '$lib/figures';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { QualitySenderRow } from '$lib/quality';
-import type {
-	ActorProgressRow,
-	ChapterRow,
-	PairRow,
-	ProgrammeProgressRow
-} from '$lib/records/rows';
+import type { ActorProgressRow, ChapterRow, PairRow } from '$lib/records/rows';
 import { actorName, addressedActor } from './actor.ts';
 import { withheldMonthChart, type RenderedChart } from './dashboard.ts';
 import { withData } from './data.ts';
@@ -79,12 +72,12 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 		const code = actor.code;
 		const { asOf, from, to, programme, channel, register } = filters;
 
-		const progress = await data.cachedRows<ActorProgressRow>('progress_by_actor', {
+		const progress = await data.cachedRows('progress_by_actor', {
 			as_of: asOf,
 			programme: null,
 			actor: code
 		});
-		const chapters = await data.cachedRows<ChapterRow>('progress_by_chapter', {
+		const chapters = await data.cachedRows('progress_by_chapter', {
 			as_of: asOf,
 			programme,
 			actor: code
@@ -97,49 +90,40 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 			chapter: null,
 			category: null
 		};
-		const [{ total: pairTotal }] = await data.cachedRows<{ total: number }>(
-			'progress_pairs_count',
-			pairFilter
-		);
+		const [{ total: pairTotal }] = await data.cachedRows('progress_pairs_count', pairFilter);
 		// A page past the last is an error, as on every paged list.
 		const pages = pageCount(pairTotal);
 		if (page > pages) error(404, m.rec_error_no_page({ page, pages }));
 		// A page of at most 50 pairs: small enough to cache like the aggregates.
-		const pairs = await data.cachedRows<PairRow>('progress_pairs', {
+		const pairs = await data.cachedRows('progress_pairs', {
 			...pairFilter,
 			limit: PAGE_SIZE,
 			offset: (page - 1) * PAGE_SIZE
 		});
 
 		const period = { as_of: asOf, from, to, member_state: code };
-		const sharing = await data.cachedRows<WithheldStateRow | WithheldTotalRow>(
-			'withheld_by_member_state',
-			period
-		);
-		const channels = await data.cachedRows<WithheldChannelRow>('withheld_by_channel', period);
-		const grounds = await data.cachedRows<WithheldGroundRow>('withheld_by_ground', {
+		const sharing = await data.cachedRows('withheld_by_member_state', period);
+		const channels = await data.cachedRows('withheld_by_channel', period);
+		const grounds = await data.cachedRows('withheld_by_ground', {
 			...period,
 			channel
 		});
-		const months = await data.cachedRows<WithheldMonthRow>('withheld_by_month', {
+		const months = await data.cachedRows('withheld_by_month', {
 			...period,
 			channel
 		});
-		const delay = await data.cachedRows<WithheldDelayRow>('withheld_delay', { ...period, channel });
+		const delay = await data.cachedRows('withheld_delay', { ...period, channel });
 
 		const ofState = { as_of: asOf, member_state: code };
-		const retention = await data.cachedRows<RetentionStateRow | RetentionTotalRow>(
-			'retention_by_member_state',
-			ofState
-		);
-		const registers = await data.cachedRows<RetentionRegisterRow>('retention_by_register', ofState);
-		const legalBases = await data.cachedRows<RetentionLegalBasisRow>('retention_by_legal_basis', {
+		const retention = await data.cachedRows('retention_by_member_state', ofState);
+		const registers = await data.cachedRows('retention_by_register', ofState);
+		const legalBases = await data.cachedRows('retention_by_legal_basis', {
 			...ofState,
 			register
 		});
 
 		const quality = (
-			await data.cachedRows<QualitySenderRow>('quality_by_sender', {
+			await data.cachedRows('quality_by_sender', {
 				as_of: asOf,
 				kind: null,
 				late_after_days: null
@@ -147,7 +131,7 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 		).filter((q) => q.sender === code);
 
 		const programmes = (
-			await data.cachedRows<ProgrammeProgressRow>('progress_by_programme', {
+			await data.cachedRows('progress_by_programme', {
 				as_of: asOf,
 				programme: null
 			})

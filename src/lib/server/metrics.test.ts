@@ -9,7 +9,7 @@ import { metricsCommand } from '../../cli/metrics.ts';
 import { closeStore, openStore } from './db.ts';
 import { apiNames, checkMetricsParams, headlineMetrics, type HeadlineMetrics } from './metrics.ts';
 import { resetClock, setClock, todayIso } from './clock.ts';
-import { withData } from './data.ts';
+import { withData, type Data, type QueryName } from './data.ts';
 import { loadQuery, type ParamValue, type Row } from './queries.ts';
 import { fullScope } from './scope.ts';
 import {
@@ -92,9 +92,10 @@ function retentionOf(m: HeadlineMetrics, memberState: string) {
 async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue> = {}) {
 	const defaults: Record<string, ParamValue> = { as_of: D, limit: 10, offset: 0 };
 	const all = loadQuery(name).params.map((p) => [p.name, defaults[p.name] ?? null]);
-	return withData(fullScope, (d) => d.rows<Row>(name, { ...Object.fromEntries(all), ...params }), {
-		path: pathOf.get(con)
-	});
+	// Any query by its name as a string, its rows as plain records.
+	const read = (d: Data) =>
+		d.rows(name as QueryName, { ...Object.fromEntries(all), ...params }) as Promise<unknown[]>;
+	return withData(fullScope, read, { path: pathOf.get(con) }) as Promise<Row[]>;
 }
 
 describe('implementation progress', () => {

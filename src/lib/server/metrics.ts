@@ -4,14 +4,7 @@
 // The figures come from the named queries progress_by_actor, withheld_by_member_state and
 // retention_by_member_state (each with its EU total row) and progress_summary; this module validates the dates and maps snake_case rows onto the
 // camelCase shape that the CLI (`cosi metrics --json`) and GET /api/v1/metrics both return.
-import {
-	stateRows,
-	totalRow,
-	type RetentionStateRow,
-	type RetentionTotalRow,
-	type WithheldStateRow,
-	type WithheldTotalRow
-} from '../figures.ts';
+import { stateRows, totalRow } from '../figures.ts';
 import type { Data } from './data.ts';
 import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates.ts';
 import { todayIso } from './clock.ts';
@@ -120,14 +113,16 @@ export async function headlineMetrics(data: Data, params: MetricsParams): Promis
 		actor: null
 	});
 	// Each query by member state ends with the total over every state in scope: the EU row.
-	const withheld = await data.rows<WithheldStateRow | WithheldTotalRow>(
-		'withheld_by_member_state',
-		{ as_of: asOf, from: from ?? null, to: to ?? null, member_state: null }
-	);
-	const retention = await data.rows<RetentionStateRow | RetentionTotalRow>(
-		'retention_by_member_state',
-		{ as_of: asOf, member_state: null }
-	);
+	const withheld = await data.rows('withheld_by_member_state', {
+		as_of: asOf,
+		from: from ?? null,
+		to: to ?? null,
+		member_state: null
+	});
+	const retention = await data.rows('retention_by_member_state', {
+		as_of: asOf,
+		member_state: null
+	});
 	const summary = await data.rows('progress_summary', { as_of: asOf, programme: null });
 	const without = (keys: readonly string[], key: string) => keys.filter((k) => k !== key);
 	return {

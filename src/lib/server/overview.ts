@@ -16,46 +16,17 @@
 import type { Filters } from '$lib/filters';
 import { formatNumber, formatPercent } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
-import {
-	chartLocale,
-	rendered,
-	withheldMonthChart,
-	type ActorRow,
-	type RenderedChart
-} from './dashboard.ts';
+import { chartLocale, rendered, withheldMonthChart, type RenderedChart } from './dashboard.ts';
 import {
 	stateRows,
 	totalRow,
+	type SummaryRow,
 	type WithheldFigures,
-	type WithheldMonthRow,
-	type WithheldStateRow,
-	type WithheldTotalRow
+	type WithheldMonthRow
 } from '$lib/figures';
 import { withData, type Data } from './data.ts';
 import { headlineMetrics, type RetentionFigure, type WithheldFigure } from './metrics.ts';
 import type { Scope } from './scope.ts';
-
-/** A row of progress_summary. */
-interface SummaryRow {
-	level: 'actor' | 'programme' | 'all';
-	programme: string | null;
-	actor: string | null;
-	pairs: number;
-	applicable: number;
-	implemented: number;
-	overdue: number;
-	no_report: number;
-	progress_pct: number | null;
-	prev_pct: number | null;
-	latest_round: string | null;
-	previous_round: string | null;
-}
-
-interface RetentionTrendRow {
-	point_on: string;
-	member_state: string | null;
-	compliance_pct: number | null;
-}
 
 export interface ProgressCell {
 	pairs: number;
@@ -184,27 +155,28 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 	const previousMonthStart = `${previousMonthEnd.slice(0, 8)}01`;
 
 	// Every read is cached per query, parameters, scope and data version.
-	const actors = await data.cachedRows<ActorRow>('actor_names', {});
+	const actors = await data.cachedRows('actor_names', {});
 	const metrics = await data.memo(`headlineMetrics:${asOf}:${from}:${to}`, () =>
 		headlineMetrics(data, { asOf, from, to })
 	);
-	const summary = await data.cachedRows<SummaryRow>('progress_summary', {
+	const summary = await data.cachedRows('progress_summary', {
 		as_of: asOf,
 		programme
 	});
 	const period = { from, to };
 	// The EU figures now are headlineMetrics' (the total rows of the queries by member state);
 	// those at the end of the previous month, the total row of the same query as of that day.
-	const withheldPrevious = await data.cachedRows<WithheldStateRow | WithheldTotalRow>(
-		'withheld_by_member_state',
-		{ as_of: previousMonthEnd, ...period, member_state: null }
-	);
-	const retentionTrend = await data.cachedRows<RetentionTrendRow>('retention_trend', {
+	const withheldPrevious = await data.cachedRows('withheld_by_member_state', {
+		as_of: previousMonthEnd,
+		...period,
+		member_state: null
+	});
+	const retentionTrend = await data.cachedRows('retention_trend', {
 		as_of: asOf,
 		from: previousMonthStart,
 		member_state: null
 	});
-	const months = await data.cachedRows<WithheldMonthRow>('withheld_by_month', {
+	const months = await data.cachedRows('withheld_by_month', {
 		as_of: asOf,
 		...period,
 		member_state: null,

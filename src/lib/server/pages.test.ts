@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Filters } from '$lib/filters';
-import type { QualitySenderRow } from '$lib/quality';
 import type { ActorProgressRow, ProgressCounts } from '$lib/records/rows';
 import { closeStore, openStore, withData } from './data.ts';
 import { loadSamples } from './ingest/samples.ts';
@@ -60,7 +59,7 @@ afterAll(async () => {
 /** progress_by_actor of every programme, as `scope` sees it. */
 function byActor(scope: Scope, date = asOf): Promise<ActorProgressRow[]> {
 	return withData(scope, (data) =>
-		data.rows<ActorProgressRow>('progress_by_actor', { as_of: date, programme: null, actor: null })
+		data.rows('progress_by_actor', { as_of: date, programme: null, actor: null })
 	);
 }
 
@@ -125,7 +124,7 @@ describe('memberStatePage', () => {
 		expect((await page('NL', asOf)).quality).toEqual([]);
 		const today = todayIso();
 		const quality = await withData(fullScope, (data) =>
-			data.rows<QualitySenderRow>('quality_by_sender', {
+			data.rows('quality_by_sender', {
 				as_of: today,
 				kind: null,
 				late_after_days: null

@@ -47,10 +47,10 @@ function noPairs(programme: string): ProgrammeProgressRow {
 /** Every programme (action catalogue) as of `asOf`, with its figures. */
 export function programmesPage(scope: Scope, asOf: string): Promise<ProgrammesPage> {
 	return withData(scope, async (data) => {
-		const catalogues = await data.cachedRows<CatalogueRow>('programme_catalogues', {
+		const catalogues = await data.cachedRows('programme_catalogues', {
 			as_of: asOf
 		});
-		const totals = await data.cachedRows<ProgrammeProgressRow>('progress_by_programme', {
+		const totals = await data.cachedRows('progress_by_programme', {
 			as_of: asOf,
 			programme: null
 		});
@@ -92,19 +92,19 @@ export async function programmePage(scope: Scope, params: ProgrammeParams): Prom
 	if (programme.length > 200)
 		error(404, m.rec_error_no_programme({ programme: programme.slice(0, 50) }));
 	return withData(scope, async (data) => {
-		const catalogues = await data.cachedRows<CatalogueRow>('programme_catalogues', {
+		const catalogues = await data.cachedRows('programme_catalogues', {
 			as_of: asOf
 		});
 		const catalogue = catalogues.find((c) => c.programme === programme);
 		if (!catalogue) error(404, m.rec_error_no_programme({ programme }));
 		const filter = { as_of: asOf, programme, actor };
-		const chapters = await data.cachedRows<ChapterRow>('progress_by_chapter', filter);
-		const actions = await data.cachedRows<ActionRow>('progress_by_action', {
+		const chapters = await data.cachedRows('progress_by_chapter', filter);
+		const actions = await data.cachedRows('progress_by_action', {
 			...filter,
 			chapter: null
 		});
-		const trend = await data.cachedRows<TrendRow>('progress_trend', filter);
-		const actors = await data.cachedRows<ActorProgressRow>('progress_by_actor', {
+		const trend = await data.cachedRows('progress_trend', filter);
+		const actors = await data.cachedRows('progress_by_actor', {
 			as_of: asOf,
 			programme,
 			actor: null

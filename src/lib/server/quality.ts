@@ -7,7 +7,6 @@
 //
 // Figures and the breakdown are cached per data version and scope; the pages of rows are not.
 import { error } from '@sveltejs/kit';
-import type { BatchDetail } from '$lib/imports';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
@@ -21,7 +20,6 @@ import {
 	type QualityKind,
 	type QualityLateRow,
 	type QualityRejectedRow,
-	type QualitySenderRow,
 	type QualityStoredRow,
 	type QualityView
 } from '$lib/quality';
@@ -29,6 +27,7 @@ import { actorName, addressedActor } from './actor.ts';
 import { withData, type Data } from './data.ts';
 import { MAX_INTEGER, PAGE_SIZE, pageOfView } from './paging.ts';
 import type { ParamValue } from './queries.ts';
+import type { PagedQuery } from './query-rows.ts';
 import type { Scope } from './scope.ts';
 import { urlAsOf, urlPage } from './url.ts';
 
@@ -132,7 +131,7 @@ export function qualityPage(scope: Scope, params: QualityParams): Promise<Qualit
 		const sender = actor.code;
 
 		if (field !== null) {
-			const fields = await data.cachedRows<{ field: string }>('quality_optional_fields', { kind });
+			const fields = await data.cachedRows('quality_optional_fields', { kind });
 			if (!fields.some((f) => f.field === field)) {
 				error(
 					400,
@@ -146,10 +145,7 @@ export function qualityPage(scope: Scope, params: QualityParams): Promise<Qualit
 
 		let batch: { id: number; fileName: string } | null = null;
 		if (batchId !== null) {
-			const b =
-				batchId > MAX_INTEGER
-					? null
-					: await data.row<BatchDetail>('batch_get', { batch_id: batchId });
+			const b = batchId > MAX_INTEGER ? null : await data.row('batch_get', { batch_id: batchId });
 			if (!b) error(404, m.quality_error_no_batch({ id: String(batchId) }));
 			batch = { id: batchId, fileName: b.file_name };
 		}
@@ -157,14 +153,14 @@ export function qualityPage(scope: Scope, params: QualityParams): Promise<Qualit
 		const filter = { as_of: asOf, kind, sender, batch_id: batchId };
 		let figures: QualityFigures;
 		if (batchId === null) {
-			const all = await data.cachedRows<QualitySenderRow>('quality_by_sender', {
+			const all = await data.cachedRows('quality_by_sender', {
 				as_of: asOf,
 				kind,
 				late_after_days: null
 			});
 			figures = all.find((q) => q.sender === sender) ?? noFigures(kind);
 		} else {
-			const [one] = await data.cachedRows<QualityBatchRow>('quality_sender_batches', {
+			const [one] = await data.cachedRows('quality_sender_batches', {
 				...filter,
 				late_after_days: null,
 				limit: 1,
@@ -174,10 +170,7 @@ export function qualityPage(scope: Scope, params: QualityParams): Promise<Qualit
 		}
 
 		// The breakdown per field, for the empty view.
-		const breakdown =
-			show === 'empty'
-				? await data.cachedRows<QualityFieldRow>('quality_empty_fields', filter)
-				: [];
+		const breakdown = show === 'empty' ? await data.cachedRows('quality_empty_fields', filter) : [];
 
 		const { view, total, pageCount } = await viewPage(data, show, page, filter, field);
 		return {
@@ -207,32 +200,32 @@ function viewPage(
 ): Promise<{ view: QualityRows; total: number; pageCount: number }> {
 	const noPage = (pages: number) =>
 		m.quality_error_no_page({ page: String(page), pages: String(pages) });
-	const of = <R, S extends QualityView>(
+	const of = <S extends QualityView, L extends PagedQuery>(
 		show: S,
-		list: string,
+		list: L,
 		params: Record<string, ParamValue>
-	) => pageOfView<R, S>(data, show, list, params, page, noPage);
+	) => pageOfView(data, show, list, params, page, noPage);
 	switch (show) {
 		case 'batches':
-			return of<QualityBatchRow, 'batches'>(show, 'quality_sender_batches', filter);
+			return of(show, 'quality_sender_batches', filter);
 		case 'stored':
-			return of<QualityStoredRow, 'stored'>(show, 'quality_stored_rows', {
+			return of(show, 'quality_stored_rows', {
 				...filter,
 				only_superseded: null,
 				field
 			});
 		case 'superseded':
-			return of<QualityStoredRow, 'superseded'>(show, 'quality_stored_rows', {
+			return of(show, 'quality_stored_rows', {
 				...filter,
 				only_superseded: true,
 				field: null
 			});
 		case 'rejected':
-			return of<QualityRejectedRow, 'rejected'>(show, 'quality_rejected_rows', filter);
+			return of(show, 'quality_rejected_rows', filter);
 		case 'empty':
-			return of<QualityEmptyRow, 'empty'>(show, 'quality_empty_rows', { ...filter, field });
+			return of(show, 'quality_empty_rows', { ...filter, field });
 		case 'late':
-			return of<QualityLateRow, 'late'>(show, 'quality_late_reports', {
+			return of(show, 'quality_late_reports', {
 				as_of: filter.as_of,
 				programme: null,
 				actor: filter.sender,

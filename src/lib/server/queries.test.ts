@@ -4,16 +4,18 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withData } from './data.ts';
+import { withData, type QueryName } from './data.ts';
 import { closeStore, openStore, repoRoot, type Store } from './db.ts';
 import {
 	listQueries,
 	loadQuery,
 	parseQuery,
+	resultColumns,
 	type ParamSpec,
 	type ParamValue,
 	type Row
 } from './queries.ts';
+import { QUERY_COLUMNS } from './query-rows.ts';
 import { fullScope, type Scope } from './scope.ts';
 import {
 	addBatch,
@@ -48,7 +50,10 @@ function gated<T = Row>(
 	params: Record<string, ParamValue>,
 	scope: Scope = fullScope
 ): Promise<T[]> {
-	return withData(scope, (d) => d.rows<T>(name, params), { path: dbPath });
+	// Any query by its name as a string: the tests go through every query file.
+	return withData(scope, (d) => d.rows(name as QueryName, params) as Promise<unknown[]>, {
+		path: dbPath
+	}) as Promise<T[]>;
 }
 
 /** The bundled samples, when the ingest module and the generated files are there. */
@@ -249,6 +254,21 @@ describe('every named query', () => {
 			'quality_by_sender'
 		]) {
 			expect(names).toContain(name);
+		}
+	});
+
+	it('has a row type for each query file, and none for a query that is not there', () => {
+		expect(Object.keys(QUERY_COLUMNS).sort()).toEqual([...names].sort());
+	});
+
+	it.each(names)('%s returns exactly the columns of its row type (query-rows.ts)', async (name) => {
+		const con = await store.instance.connect();
+		try {
+			await con.run("SET VARIABLE cosi_scope = ['*']");
+			const declared = Object.keys(QUERY_COLUMNS[name as QueryName]);
+			expect(await resultColumns(con, name, sampleParams(name))).toEqual(declared);
+		} finally {
+			con.closeSync();
 		}
 	});
 
@@ -996,12 +1016,9 @@ describe('the data gate binds the caller’s member-state scope into every query
 			withData(
 				scope,
 				async (d) =>
-					(
-						await d.cachedRows<{ member_state: string | null; relevant: number }>(
-							'withheld_by_member_state',
-							params
-						)
-					).filter((r) => r.member_state === null),
+					(await d.cachedRows('withheld_by_member_state', params)).filter(
+						(r) => r.member_state === null
+					),
 				{ path: dbPath }
 			);
 		const [everyone] = await read(fullScope);

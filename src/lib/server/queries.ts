@@ -196,6 +196,24 @@ export async function runQuery<T = Row>(
 	name: string,
 	params: Record<string, ParamValue | undefined> = {}
 ): Promise<T[]> {
+	const reader = await execute(con, name, params);
+	return toRows(reader.columnNames(), reader.columnTypes(), reader.getRowObjectsJson()) as T[];
+}
+
+/** The names of the columns a named query returns (run with `params`), in order. */
+export async function resultColumns(
+	con: DuckDBConnection,
+	name: string,
+	params: Record<string, ParamValue | undefined> = {}
+): Promise<string[]> {
+	return (await execute(con, name, params)).columnNames();
+}
+
+async function execute(
+	con: DuckDBConnection,
+	name: string,
+	params: Record<string, ParamValue | undefined>
+) {
 	const query = loadQuery(name);
 	const values = checkParams(query, params);
 	const prepared = await con.prepare(query.sql);
@@ -209,8 +227,7 @@ export async function runQuery<T = Row>(
 		else if (p.type === 'BOOLEAN') prepared.bindBoolean(index, v as boolean);
 		else prepared.bindVarchar(index, v as string);
 	}
-	const reader = await prepared.runAndReadAll();
-	return toRows(reader.columnNames(), reader.columnTypes(), reader.getRowObjectsJson()) as T[];
+	return prepared.runAndReadAll();
 }
 
 function toDateValue(iso: string) {

@@ -1,28 +1,31 @@
 // The records pages and their CSV downloads: which named query each record set uses, its
 // parameters for a parsed view, a page of rows, every row as CSV, and the filter-form options.
 import { PAGE_SIZE } from '$lib/params';
-import { viewParams, type RecordSet, type RecordsView } from '$lib/records/params';
+import { viewParams, type RecordsView } from '$lib/records/params';
 import { m } from '$lib/paraglide/messages';
 import { csvResponse, fileNamePart } from './csv.ts';
 import { pageOfRows } from './paging.ts';
-import { openData, type Data, type OpenData } from './data.ts';
-import type { ParamValue, Row } from './queries.ts';
+import { openData, type Data, type OpenData, type QueryRow } from './data.ts';
+import type { ParamValue } from './queries.ts';
+import type { PagedQuery } from './query-rows.ts';
 import type { Scope } from './scope.ts';
 
 /** The queries cap a page at this many rows; downloads read in chunks of this size. */
 export const CHUNK_SIZE = 10_000;
 
-interface SetSpec {
-	list: string;
-	count: string;
+interface SetSpec<L extends PagedQuery> {
+	list: L;
 	/** CSV columns: the query's column names, written as the header. */
-	columns: readonly string[];
+	columns: readonly (keyof QueryRow<L> & string)[];
 }
 
-export const setSpecs: Record<RecordSet, SetSpec> = {
+export const setSpecs: {
+	actions: SetSpec<'progress_pairs'>;
+	sharing: SetSpec<'withheld_rows'>;
+	retention: SetSpec<'retention_records'>;
+} = {
 	actions: {
 		list: 'progress_pairs',
-		count: 'progress_pairs_count',
 		columns: [
 			'judged_on',
 			'programme',
@@ -52,7 +55,6 @@ export const setSpecs: Record<RecordSet, SetSpec> = {
 	},
 	sharing: {
 		list: 'withheld_rows',
-		count: 'withheld_rows_count',
 		columns: [
 			'event_id',
 			'occurred_on',
@@ -76,7 +78,6 @@ export const setSpecs: Record<RecordSet, SetSpec> = {
 	},
 	retention: {
 		list: 'retention_records',
-		count: 'retention_records_count',
 		columns: [
 			'record_id',
 			'member_state',
@@ -174,7 +175,8 @@ export interface FilterOptions {
 	legalBases: Option[];
 }
 
-interface OptionRow {
+/** filter_options: one value a filter form offers. */
+export interface OptionRow {
 	field: string;
 	value: string;
 	programme: string | null;
@@ -185,7 +187,7 @@ interface OptionRow {
 
 /** What the filter forms offer; cached per data version. `nl` picks Dutch actor names. */
 export async function filterOptions(data: Data, nl: boolean): Promise<FilterOptions> {
-	const rows = await data.cachedRows<OptionRow>('filter_options', {});
+	const rows = await data.cachedRows('filter_options', {});
 	const out: FilterOptions = {
 		programmes: [],
 		chapters: {},
@@ -254,9 +256,9 @@ export async function csvDownload(scope: Scope, view: RecordsView): Promise<Resp
 	let offset = 0;
 	const close = () => data.close();
 	const chunk = async () => {
-		const rows = await data.rows<Row>(spec.list, { ...params, limit: CHUNK_SIZE, offset });
+		const rows = await data.rows(spec.list, { ...params, limit: CHUNK_SIZE, offset });
 		offset += rows.length;
-		return rows.map((r) => spec.columns.map((c) => r[c]));
+		return rows.map((r: object) => spec.columns.map((c) => (r as Record<string, unknown>)[c]));
 	};
 	try {
 		await data.snapshot();
