@@ -7,12 +7,21 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	js.configs.recommended,
-	...ts.configs.recommended,
+	// Rules that use the types (unsafe any, floating promises, ...): every file of the
+	// TypeScript project (.svelte-kit/tsconfig.json: src/ and tests/), Svelte components too.
+	...ts.configs.recommendedTypeChecked,
 	...svelte.configs.recommended,
 	prettier,
 	...svelte.configs.prettier,
 	{
-		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		languageOptions: {
+			globals: { ...globals.browser, ...globals.node },
+			parserOptions: {
+				projectService: true,
+				tsconfigRootDir: import.meta.dirname,
+				extraFileExtensions: ['.svelte']
+			}
+		},
 		rules: { 'no-undef': 'off' }
 	},
 	{
@@ -25,6 +34,12 @@ export default ts.config(
 				svelteConfig
 			}
 		}
+	},
+	{
+		// Outside the TypeScript project: the dev and bench scripts, the CLI launcher and the
+		// config files are linted without type information.
+		files: ['scripts/**', 'bin/**', '*.js', '*.ts'],
+		...ts.configs.disableTypeChecked
 	},
 	{
 		// Routes, endpoints and the CLI read the data through the gate ($lib/server/data) and the

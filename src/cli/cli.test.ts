@@ -13,6 +13,24 @@ import {
 import { closeStore, openStore, repoRoot } from '../lib/server/db.ts';
 import { channelIo } from './io.ts';
 import { main } from './main.ts';
+import type { IngestResult } from '../lib/server/ingest/types.ts';
+import type { BatchListRow } from '../lib/imports.ts';
+import type { RejectAllRow } from '../lib/server/query-rows.ts';
+
+/** What the CLI printed with --json, as the type it prints. */
+function parsed<T>(stdout: string): T {
+	return JSON.parse(stdout) as T;
+}
+
+// vitest's asymmetric matchers are typed any; as unknown they can stand for any value.
+const containing = (text: string): unknown => expect.stringContaining(text);
+const someText: unknown = expect.any(String);
+
+/** A --json error: a message and its code. */
+interface CliError {
+	error: string;
+	code: string;
+}
 
 const bin = join(repoRoot, 'bin/cosi.js');
 let dir: string;
@@ -62,7 +80,7 @@ describe('cosi ingest', () => {
 
 		const ok = await cosi(['ingest', good, '--kind', 'sharing', '--db', db, '--json']);
 		expect(ok.code).toBe(0);
-		const okJson = JSON.parse(ok.stdout);
+		const okJson = parsed<IngestResult>(ok.stdout);
 		expect(Object.keys(okJson)).toEqual(
 			expect.arrayContaining([
 				'batchId',
@@ -103,7 +121,7 @@ describe('cosi ingest', () => {
 					row: 3,
 					column: 'decision',
 					value: 'gereedd',
-					message: expect.stringContaining('expected one of shared, withheld, pending')
+					message: containing('expected one of shared, withheld, pending')
 				}
 			]
 		});
@@ -119,15 +137,12 @@ describe('cosi ingest', () => {
 			both.stdout
 				.trim()
 				.split('\n')
-				.map((l) => JSON.parse(l).status)
+				.map((l) => parsed<IngestResult>(l).status)
 		).toEqual(['duplicate', 'rejected']);
 
-		const batches = JSON.parse((await cosi(['batches', '--db', db, '--json'])).stdout);
-		expect(batches.map((b: { file_name: string }) => b.file_name)).toEqual([
-			'partial.csv',
-			'good.csv'
-		]);
-		const rejects = JSON.parse(
+		const batches = parsed<BatchListRow[]>((await cosi(['batches', '--db', db, '--json'])).stdout);
+		expect(batches.map((b) => b.file_name)).toEqual(['partial.csv', 'good.csv']);
+		const rejects = parsed<RejectAllRow[]>(
 			(await cosi(['rejects', '--batch', '2', '--db', db, '--json'])).stdout
 		);
 		expect(rejects).toEqual([
@@ -172,7 +187,7 @@ describe('cosi ingest', () => {
 		for (const [args, message] of cases) {
 			const run = await cosi(args);
 			expect(run.code, args.join(' ')).toBe(1);
-			const error = JSON.parse(run.stdout);
+			const error = parsed<CliError>(run.stdout);
 			expect(Object.keys(error).sort()).toEqual(['code', 'error']);
 			expect(error.code).toBe('usage');
 			expect(error.error).toMatch(message);
@@ -230,8 +245,8 @@ describe('cosi ingest', () => {
 			]) {
 				const json = await cosi(args);
 				expect(json.code, args[0]).toBe(1);
-				const error = JSON.parse(json.stdout);
-				expect(error).toEqual({ error: expect.any(String), code: 'database_locked' });
+				const error = parsed<CliError>(json.stdout);
+				expect(error).toEqual({ error: someText, code: 'database_locked' });
 				expect(error.error).toMatch(/locked\.duckdb is locked by another process/);
 				expect(json.stderr).toBe('');
 			}

@@ -133,7 +133,8 @@ export async function main(argv: string[], io: Io = localIo()): Promise<number> 
 		}
 		// The stack is for whoever debugs it, on standard error in both modes.
 		io.err(`cosi: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-		if (json) fail('unexpected', `unexpected failure: ${e instanceof Error ? e.message : e}`);
+		if (json)
+			fail('unexpected', `unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
 		return 1;
 	}
 }
@@ -217,7 +218,7 @@ function progressBar(file: string, tty: boolean) {
 	let shown = false;
 	let last = -1;
 	return {
-		update(done: number, total: number) {
+		update: (done: number, total: number) => {
 			if (!tty || total < 4 * 1024 * 1024) return;
 			const pct = Math.floor((100 * done) / total);
 			if (pct === last) return;
@@ -229,7 +230,7 @@ function progressBar(file: string, tty: boolean) {
 				`\r${file} [${bar}] ${pct}% read${pct === 100 ? ', validating and storing…' : ''}`
 			);
 		},
-		done() {
+		done: () => {
 			if (shown) process.stderr.write('\n');
 		}
 	};

@@ -24,5 +24,11 @@ export function renderTable<R extends object>(
 function formatCell(v: unknown): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2);
-	return String(v).replace(/\s+/g, ' ');
+	const text =
+		typeof v === 'string'
+			? v
+			: typeof v === 'object'
+				? JSON.stringify(v)
+				: (v as boolean | bigint).toString();
+	return text.replace(/\s+/g, ' ');
 }

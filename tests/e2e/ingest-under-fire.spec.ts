@@ -14,6 +14,8 @@ import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:f
 import { connect } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import type { UploadQueue } from '../../src/lib/imports.ts';
+import type { HeadlineMetrics } from '../../src/lib/server/metrics.ts';
 import {
 	formHeaders,
 	get,
@@ -215,7 +217,7 @@ test('four identical uploads at once: one batch, three "already imported", no 50
 	const answers = [1, 2, 3, 4].map(() => upload(server, { name: 'same.csv', content }));
 	// All four wait in the queue before any is imported.
 	await until('four queued imports', async () => {
-		const status = JSON.parse((await get(server, '/imports/queue')).body);
+		const status = JSON.parse((await get(server, '/imports/queue')).body) as UploadQueue;
 		return status.queue.length === 4;
 	});
 	rmSync(server.hold);
@@ -233,7 +235,7 @@ test('four identical uploads at once: one batch, three "already imported", no 50
 test('two overlapping uploads at once: the later supersedes, each event is counted once', async () => {
 	writeFileSync(server.hold, '');
 	const queued = async () =>
-		JSON.parse((await get(server, '/imports/queue')).body).queue.length as number;
+		(JSON.parse((await get(server, '/imports/queue')).body) as UploadQueue).queue.length;
 	// 3,000 withheld events, then 3,000 shared of which 2,000 repeat the keys: 4,000 events.
 	const first = upload(server, {
 		name: 'overlap-first.csv',
@@ -250,14 +252,16 @@ test('two overlapping uploads at once: the later supersedes, each event is count
 	expect([a.outcome, b.outcome]).toEqual(['accepted', 'accepted']);
 
 	// The figures: LU's relevant rows as of a date after all of them.
-	const metrics = JSON.parse((await get(server, '/api/v1/metrics?asOf=2024-12-31')).body);
-	const lu = metrics.withheld.find((w: { memberState: string }) => w.memberState === 'LU');
+	const metrics = JSON.parse(
+		(await get(server, '/api/v1/metrics?asOf=2024-12-31')).body
+	) as HeadlineMetrics;
+	const lu = metrics.withheld.find((w) => w.memberState === 'LU');
 	// 4,000 from these two files (K1000-K4999), and the 2-row checks and the 50 "same" rows
 	// uploaded before (other keys): each event once.
-	expect(lu.withheld).toBe(1000);
-	expect(lu.shared).toBe(3000 + 2 * 5);
-	expect(lu.pending).toBe(50);
-	expect(lu.relevant).toBe(4000 + 2 * 5 + 50);
+	expect(lu?.withheld).toBe(1000);
+	expect(lu?.shared).toBe(3000 + 2 * 5);
+	expect(lu?.pending).toBe(50);
+	expect(lu?.relevant).toBe(4000 + 2 * 5 + 50);
 });
 
 test('the imports page shows an upload waiting for the imports ahead of it', async ({ page }) => {
@@ -268,7 +272,8 @@ test('the imports page shows an upload waiting for the imports ahead of it', asy
 	});
 	await until(
 		'the first upload queued',
-		async () => JSON.parse((await get(server, '/imports/queue')).body).queue.length === 1
+		async () =>
+			(JSON.parse((await get(server, '/imports/queue')).body) as UploadQueue).queue.length === 1
 	);
 	// This server's administrator (cookies do not tell ports apart: it replaces the shared server's).
 	const [name, value] = server.cookie.split('=');

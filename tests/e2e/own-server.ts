@@ -80,8 +80,8 @@ export async function startOwnServer(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+	child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+	child.stderr.on('data', (d: Buffer) => (output += d.toString()));
 	const server: OwnServer = {
 		port,
 		origin,

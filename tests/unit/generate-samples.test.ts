@@ -346,12 +346,12 @@ describe('generated files', () => {
 		const ndjson = text('sharing.ndjson')
 			.trimEnd()
 			.split('\n')
-			.map((l) => JSON.parse(l));
+			.map((l) => JSON.parse(l) as Record<string, unknown>);
 		expect(ndjson).toHaveLength(500);
 		expect(Object.keys(ndjson[0])).toEqual(HEADERS.sharing.split(','));
 		expect(typeof ndjson[0].relevant).toBe('boolean');
 
-		const json = JSON.parse(text('retention.json'));
+		const json = JSON.parse(text('retention.json')) as Record<string, unknown>[];
 		expect(json).toHaveLength(300);
 		expect(Object.keys(json[0])).toEqual(HEADERS.retention.split(','));
 	});
@@ -465,7 +465,11 @@ describe('command line', () => {
 					? ''
 					: v instanceof Date
 						? v.toISOString().slice(0, 10)
-						: String(v);
+						: typeof v === 'string'
+							? v
+							: typeof v === 'object'
+								? JSON.stringify(v)
+								: (v as number | boolean | bigint).toString();
 			const csv = records(readFileSync(join(out, 'sharing-300.csv'), 'utf8'));
 			const fields = HEADERS.sharing.split(',');
 			const expected = csv.map((r) => fields.map((f) => r[f]));
@@ -474,12 +478,11 @@ describe('command line', () => {
 			expect(arrow.batches.length).toBe(1);
 			// DATE columns come back as milliseconds since the epoch.
 			const dates = new Set(['occurred_on', 'shared_on']);
+			const arrowRows = arrow.toArray() as Record<string, unknown>[];
 			expect(
-				arrow
-					.toArray()
-					.map((r) =>
-						fields.map((f) => text(dates.has(f) && r[f] !== null ? new Date(r[f]) : r[f]))
-					)
+				arrowRows.map((r) =>
+					fields.map((f) => text(dates.has(f) && r[f] !== null ? new Date(r[f] as number) : r[f]))
+				)
 			).toEqual(expected);
 
 			const workbook = new ExcelJS.Workbook();

@@ -12,7 +12,7 @@ export async function dataVersion(con: DuckDBConnection): Promise<string> {
 		'SELECT coalesce(max(batch_id), 0)::INTEGER, count(*)::INTEGER FROM batch'
 	);
 	const [max, n] = r.getRows()[0];
-	return `${max}.${n}`;
+	return `${Number(max)}.${Number(n)}`;
 }
 
 /** Memoise `compute` under `key` for this data version (least recently used entries go first). */

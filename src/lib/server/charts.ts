@@ -15,8 +15,7 @@ let sharedDocument: Document | null = null;
 
 /** One document per process: charts are built detached from it, then serialised. */
 function serverDocument(): Document {
-	sharedDocument ??= parseHTML('<!doctype html><html><head></head><body></body></html>')
-		.document as unknown as Document;
+	sharedDocument ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document;
 	return sharedDocument;
 }
 

@@ -100,10 +100,10 @@ describe('csvResponse', () => {
 		let offset = size;
 		return {
 			first: all.slice(0, size),
-			next: async () => {
+			next: () => {
 				const page = all.slice(offset, offset + size);
 				offset += size;
-				return page;
+				return Promise.resolve(page);
 			}
 		};
 	}
@@ -163,7 +163,7 @@ describe('csvResponse', () => {
 			header: ['n'],
 			first: [[1], [2]],
 			chunkSize: 2,
-			next: async () => [[3], [4]],
+			next: () => Promise.resolve([[3], [4]]),
 			close: () => {
 				closes++;
 			}

@@ -144,7 +144,7 @@ describe('store', () => {
 		const rows = r.getRowObjectsJson();
 		expect(rows).toHaveLength(texts.length + dates.length);
 		for (const row of rows)
-			expect(row.fast, `${row.what} ${JSON.stringify(row.v)}`).toBe(row.general);
+			expect(row.fast, `${JSON.stringify(row.what)} ${JSON.stringify(row.v)}`).toBe(row.general);
 		// The cases that matter are really there: trimmed, refused and parsed values.
 		const fast = (v: string) => rows.find((x) => x.v === v)?.fast;
 		expect(fast('\u00a0a')).toBe('a');

@@ -132,7 +132,7 @@ export async function migrate(con: DuckDBConnection): Promise<number> {
 			await con.run('COMMIT');
 		} catch (e) {
 			await con.run('ROLLBACK');
-			throw new Error(`migration ${file} failed: ${e instanceof Error ? e.message : e}`, {
+			throw new Error(`migration ${file} failed: ${e instanceof Error ? e.message : String(e)}`, {
 				cause: e
 			});
 		}
@@ -192,7 +192,7 @@ export async function loadQueryLibrary(
 		try {
 			await con.run(readFileSync(join(dir, file), 'utf8'));
 		} catch (e) {
-			throw new Error(`queries/lib/${file} failed: ${e instanceof Error ? e.message : e}`, {
+			throw new Error(`queries/lib/${file} failed: ${e instanceof Error ? e.message : String(e)}`, {
 				cause: e
 			});
 		}

@@ -140,11 +140,11 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 		const name = actorName(actor, locale);
 		const chart = await data.memo(
 			`ms-chart|${locale}|${code}|${asOf}|${from}|${to}|${channel}`,
-			async () => {
+			() => {
 				const title = channel
 					? m.dash_ms_chart_title_channel({ name, code, channel })
 					: m.dash_ms_chart_title({ name, code });
-				return withheldMonthChart(months, title, locale);
+				return Promise.resolve(withheldMonthChart(months, title, locale));
 			}
 		);
 

@@ -10,7 +10,10 @@ import { closeStore, openStore } from './db.ts';
 import { apiNames, checkMetricsParams, headlineMetrics, type HeadlineMetrics } from './metrics.ts';
 import { resetClock, setClock, todayIso } from './clock.ts';
 import { withData, type Data, type QueryName } from './data.ts';
-import { loadQuery, type ParamValue, type Row } from './queries.ts';
+import { loadQuery, type ParamValue } from './queries.ts';
+
+/** A row as the tests read it: its columns are plain values (text, numbers, flags, NULL). */
+type Cells = Record<string, string | number | boolean | null>;
 import { fullScope } from './scope.ts';
 import {
 	addBatch,
@@ -91,11 +94,14 @@ function retentionOf(m: HeadlineMetrics, memberState: string) {
  */
 async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue> = {}) {
 	const defaults: Record<string, ParamValue> = { as_of: D, limit: 10, offset: 0 };
-	const all = loadQuery(name).params.map((p) => [p.name, defaults[p.name] ?? null]);
+	const all = loadQuery(name).params.map((p): [string, ParamValue] => [
+		p.name,
+		defaults[p.name] ?? null
+	]);
 	// Any query by its name as a string, its rows as plain records.
 	const read = (d: Data) =>
 		d.rows(name as QueryName, { ...Object.fromEntries(all), ...params }) as Promise<unknown[]>;
-	return withData(fullScope, read, { path: pathOf.get(con) }) as Promise<Row[]>;
+	return withData(fullScope, read, { path: pathOf.get(con) }) as Promise<Cells[]>;
 }
 
 describe('implementation progress', () => {

@@ -5,6 +5,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boundaryOf, readMultipart, safeFileName, UploadError } from './multipart.ts';
 
+/** What `promise` was rejected with: an upload error (status, code) or a system error (code). */
+function failureOf(promise: Promise<unknown>): Promise<Error & { status?: number; code?: string }> {
+	return promise.then(
+		() => {
+			throw new Error('expected a failure');
+		},
+		(e: Error & { status?: number; code?: string }) => e
+	);
+}
+
 let dir: string;
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'cosi-multipart-'));
@@ -141,7 +151,7 @@ describe('readMultipart', () => {
 			body: stream,
 			duplex: 'half'
 		} as RequestInit);
-		const error = await readMultipart(req, limits()).catch((e) => e);
+		const error = await failureOf(readMultipart(req, limits()));
 		expect(error).toBeInstanceOf(UploadError);
 		expect(error.status).toBe(413);
 		expect(pulled).toBeGreaterThanOrEqual(bytes.length);
@@ -159,7 +169,7 @@ describe('readMultipart', () => {
 			body: stream,
 			duplex: 'half'
 		} as RequestInit);
-		const error = await readMultipart(req, limits()).catch((e) => e);
+		const error = await failureOf(readMultipart(req, limits()));
 		expect(error).toBeInstanceOf(UploadError);
 		expect(error.status).toBe(413);
 	});
@@ -242,7 +252,7 @@ describe('readMultipart when the body fails', () => {
 		['a body over the server limit', 0.5, tooLarge, 413, 'too_large']
 	] as const)('%s', async (_, fraction, error, status, code) => {
 		const cut = big.subarray(0, Math.floor(big.length * fraction));
-		const failure = await readMultipart(failing(cut, error()), limits()).catch((e) => e);
+		const failure = await failureOf(readMultipart(failing(cut, error()), limits()));
 		expect(failure).toBeInstanceOf(UploadError);
 		expect(failure).toMatchObject({ status, code });
 		rmSync(dir, { recursive: true, force: true });
@@ -252,22 +262,24 @@ describe('readMultipart when the body fails', () => {
 
 	it('a body that ends inside the file part is malformed (400)', async () => {
 		const cut = big.subarray(0, big.length - 40);
-		const failure = await readMultipart(request(cut, 50), limits()).catch((e) => e);
+		const failure = await failureOf(readMultipart(request(cut, 50), limits()));
 		expect(failure).toMatchObject({ status: 400, code: 'malformed' });
 		expect(failure.message).toContain('Unexpected end of form');
 	});
 
 	it('a body that stops arriving is given up after idleMs (408)', async () => {
-		const failure = await readMultipart(failing(big.subarray(0, 300), 'stall'), {
-			...limits(),
-			idleMs: 20
-		}).catch((e) => e);
+		const failure = await failureOf(
+			readMultipart(failing(big.subarray(0, 300), 'stall'), {
+				...limits(),
+				idleMs: 20
+			})
+		);
 		expect(failure).toMatchObject({ status: 408, code: 'timeout' });
 	});
 
 	it('a write that fails on the server side is not blamed on the body', async () => {
 		rmSync(dir, { recursive: true, force: true });
-		const failure = await readMultipart(request(big, 50), limits()).catch((e) => e);
+		const failure = await failureOf(readMultipart(request(big, 50), limits()));
 		expect(failure).not.toBeInstanceOf(UploadError);
 		expect(failure).toMatchObject({ code: 'ENOENT', syscall: 'open' });
 	});

@@ -98,7 +98,11 @@ export function classifyBodyError(e: unknown): UploadError | null {
 	}
 	if (err?.syscall) return null;
 	// busboy: "Unexpected end of form", "Malformed part header", ...
-	return new UploadError(400, 'malformed', `the upload could not be read: ${err?.message ?? e}`);
+	return new UploadError(
+		400,
+		'malformed',
+		`the upload could not be read: ${err?.message ?? String(e)}`
+	);
 }
 
 /**
@@ -200,24 +204,28 @@ export async function readMultipart(
 		);
 	};
 	touch();
-	let failure: unknown = null;
+	const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+	let failure: Error | null = null;
 	try {
 		await pipeline(body, watch, parser);
 	} catch (e) {
-		failure = e;
+		failure = asError(e);
 	} finally {
 		clearTimeout(idle);
 	}
 	// Every write has ended before the caller removes the folder it writes into.
 	const settled = await Promise.allSettled(writes);
-	failure ??= settled.find((r) => r.status === 'rejected')?.reason ?? null;
+	const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+	failure ??= rejected ? asError(rejected.reason) : null;
+	// Assigned in a callback, which TypeScript's flow analysis cannot see.
+	const refused = problem as UploadError | null;
 	if (failure !== null) {
 		const error = classifyBodyError(failure);
 		if (!error) throw failure;
 		// A file over maxFileBytes stops its part early; what is reported is the limit.
-		throw (problem as UploadError | null)?.status === 413 ? problem! : error;
+		throw refused?.status === 413 ? refused : error;
 	}
-	if (problem) throw problem;
+	if (refused) throw refused;
 	// Assigned in a callback, which TypeScript's flow analysis cannot see.
 	return { fields, file: file as UploadedFile | null };
 }

@@ -1,7 +1,7 @@
 // The column headers of the data-quality figures (FigureCells.svelte), one per view.
 import { m } from '$lib/paraglide/messages';
 import type { QualityView } from '$lib/quality';
-import type { TableColumn } from '$lib/components/dashboard/TableRegion.svelte';
+import type { TableColumn } from '$lib/components/dashboard/table';
 
 /** The header of the column of one figure. */
 export function figureHeader(view: QualityView): string {

@@ -33,10 +33,11 @@ function file(name: string, content: string | Uint8Array): string {
 	return path;
 }
 
-async function all(sql: string): Promise<Record<string, unknown>[]> {
+/** The rows of `sql`, whose columns the tests keep to plain values (text, numbers, flags). */
+async function all(sql: string): Promise<Record<string, string | number | boolean | null>[]> {
 	return (await store.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<
 		string,
-		unknown
+		string | number | boolean | null
 	>[];
 }
 
@@ -592,7 +593,7 @@ describe('formats', () => {
 		expect(r.errors).toEqual([
 			expect.objectContaining({ row: 4, column: 'decision', value: 'maybe' })
 		]);
-		const raw = JSON.parse(String((await all('SELECT raw FROM reject'))[0].raw));
+		const raw: unknown = JSON.parse(String((await all('SELECT raw FROM reject'))[0].raw));
 		expect(raw).toMatchObject({ column3: null, column7: 'extra', __source_row: 4 });
 		const stored = await all('SELECT source_row FROM sharing_event ORDER BY source_row');
 		expect(stored.map((s) => s.source_row)).toEqual([2, 6]);
@@ -723,11 +724,11 @@ describe('the typed fast path for CSV', () => {
 		const phases: string[] = [];
 		const write = process.stderr.write.bind(process.stderr);
 		process.env.COSI_TRACE = '1';
-		process.stderr.write = ((chunk: string | Uint8Array) => {
+		process.stderr.write = (chunk: string | Uint8Array) => {
 			const m = /^cosi: (.+?) [\d.]+ s$/.exec(String(chunk).trim());
 			if (m) phases.push(m[1]);
 			return true;
-		}) as typeof process.stderr.write;
+		};
 		try {
 			return { value: await fn(), phases };
 		} finally {

@@ -77,7 +77,7 @@ function checkProfile(name: string, raw: unknown): Profile {
 	const profile: Profile = {
 		name,
 		description: String(p.description ?? ''),
-		kinds: (p.kinds ?? [...kinds]) as Kind[],
+		kinds: p.kinds ?? [...kinds],
 		columns: p.columns ?? {},
 		values: p.values ?? {},
 		defaults: p.defaults ?? {},

@@ -284,8 +284,8 @@ function arrowValueToText(value: unknown, type: DataType): string | null {
 		return DataType.isDate(type) ? d.toISOString().slice(0, 10) : d.toISOString();
 	}
 	if (typeof value === 'object' && !(value instanceof Date))
-		return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v));
-	return String(value);
+		return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+	return typeof value === 'string' ? value : (value as number | boolean | bigint).toString();
 }
 
 /**
@@ -320,7 +320,7 @@ async function readArrow(con: DuckDBConnection, path: string): Promise<RawTable>
 			const vectors = fields.map((_, i) => batch.getChildAt(i));
 			for (let r = 0; r < batch.numRows; r++) {
 				for (let c = 0; c < fields.length; c++) {
-					const text = arrowValueToText(vectors[c]?.get(r), fields[c].type);
+					const text = arrowValueToText(vectors[c]?.get(r), fields[c].type as DataType);
 					if (text === null) appender.appendNull();
 					else appender.appendVarchar(text);
 				}
@@ -350,9 +350,9 @@ function cellText(value: ExcelJS.CellValue): string | null {
 		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 	}
 	if (typeof value === 'object') {
-		if ('sharedString' in value) return `${sharedMark}${value.sharedString}`;
+		if ('sharedString' in value) return `${sharedMark}${String(value.sharedString)}`;
 		if ('richText' in value) return value.richText.map((t) => t.text).join('');
-		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+		if ('result' in value) return cellText(value.result);
 		if ('text' in value) return String(value.text);
 		if ('error' in value) return String(value.error);
 		return JSON.stringify(value);
@@ -410,7 +410,8 @@ async function readXlsx(
 	};
 	const emitted: string[] = [];
 	let table: RawTable | null = null;
-	let failure: unknown = null;
+	// Assigned in a callback, which TypeScript's flow analysis cannot see.
+	let failure = null as Error | null;
 	try {
 		for await (const item of reader.parse() as unknown as AsyncIterable<WorkbookItem>) {
 			if ('index' in item) {
@@ -439,7 +440,7 @@ async function readXlsx(
 				table = await stageSheet(con, sheet);
 			} catch (e) {
 				// Read the rest, then report: exceljs removes its temporary files as it goes.
-				failure = e;
+				failure = e instanceof Error ? e : new Error(String(e));
 			}
 		}
 	} catch (e) {

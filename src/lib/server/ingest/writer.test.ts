@@ -62,7 +62,9 @@ describe('runWrite', () => {
 			await first.promise;
 			throw new Error('disk full');
 		});
-		const next = runWrite(db, { file: 'good.csv', kind: 'sharing', by: 'test' }, async () => 42);
+		const next = runWrite(db, { file: 'good.csv', kind: 'sharing', by: 'test' }, () =>
+			Promise.resolve(42)
+		);
 		first.open();
 		await expect(failing).rejects.toThrow('disk full');
 		expect(await next).toBe(42);
@@ -77,7 +79,7 @@ describe('runWrite', () => {
 		const other = await runWrite(
 			'/tmp/writer-test-two.duckdb',
 			{ file: 'b', kind: 'k', by: 't' },
-			async () => 'two'
+			() => Promise.resolve('two')
 		);
 		expect(other).toBe('two');
 		held.open();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../db.ts';
 import { sharingFields } from './fields.ts';
+import type { IngestResult } from './types.ts';
 
 const rows = 50_000;
 /** The data row (0-based) with a bad decision: Excel row = index + 2 (header is row 1). */
@@ -78,7 +79,7 @@ it('imports a 50,000-row XLSX through the CLI within a 128 MB JS heap, rows numb
 	);
 	expect(run.stderr).not.toMatch(/heap out of memory/i);
 	expect(run.code).toBe(3);
-	const result = JSON.parse(run.stdout);
+	const result = JSON.parse(run.stdout) as IngestResult;
 	expect(result).toMatchObject({
 		status: 'partial',
 		rowsRead: rows,
