@@ -274,7 +274,9 @@ describe('cosi user', () => {
 			db
 		]);
 		expect(added.code).toBe(0);
-		const json = JSON.parse(added.stdout);
+		const json = parsed<{ user: string; role: string; memberStates: string[]; password: string }>(
+			added.stdout
+		);
 		expect(Object.keys(json)).toEqual(['user', 'role', 'memberStates', 'password']);
 		expect(json).toMatchObject({ user: 'sup', role: 'supervisor', memberStates: ['BE', 'NL'] });
 		expect(json.password).toMatch(/^[a-z2-7]{24}$/);
@@ -306,12 +308,14 @@ describe('cosi user', () => {
 			'needs at least one --member-state'
 		);
 
-		const list = JSON.parse((await cosi(['user', 'list', '--json', '--db', db])).stdout);
-		expect(list.map((u: { username: string }) => u.username)).toEqual(['boss', 'rev', 'sup']);
+		const list = parsed<{ username: string }[]>(
+			(await cosi(['user', 'list', '--json', '--db', db])).stdout
+		);
+		expect(list.map((u) => u.username)).toEqual(['boss', 'rev', 'sup']);
 		expect(JSON.stringify(list)).not.toMatch(/argon2|password_hash/);
 
 		const token = await cosi(['user', 'token', 'sup', '--json', '--db', db]);
-		const t = JSON.parse(token.stdout);
+		const t = parsed<{ user: string; tokenId: string; token: string }>(token.stdout);
 		expect(Object.keys(t)).toEqual(['user', 'tokenId', 'token']);
 		expect(t.token).toMatch(new RegExp(`^cosi_${t.tokenId}_[a-z2-7]+$`));
 		expect((await cosi(['user', 'revoke-token', t.tokenId, '--db', db])).stdout).toBe(
@@ -324,15 +328,15 @@ describe('cosi user', () => {
 			'disabled sup (all sessions ended)\n'
 		);
 		expect((await cosi(['user', 'enable', 'sup', '--db', db])).code).toBe(0);
-		const reset = JSON.parse(
+		const reset = parsed<{ user: string; password: string }>(
 			(await cosi(['user', 'reset-password', 'sup', '--json', '--db', db])).stdout
 		);
 		expect(reset.user).toBe('sup');
 		expect(reset.password).toMatch(/^[a-z2-7]{24}$/);
 
 		const audit = await cosi(['audit', 'export', '--json', '--db', db]);
-		const actions = JSON.parse(audit.stdout).map(
-			(e: { action: string; actor: string }) => `${e.actor} ${e.action}`
+		const actions = parsed<{ action: string; actor: string }[]>(audit.stdout).map(
+			(e) => `${e.actor} ${e.action}`
 		);
 		expect(actions).toEqual([
 			'cli:tester user_add',
@@ -402,7 +406,7 @@ describe('the operator channel', () => {
 			]);
 			expect(viaServer.code).toBe(3);
 			expect(direct.code).toBe(3);
-			const strip = (r: Run) => ({ ...JSON.parse(r.stdout), batchId: 0 });
+			const strip = (r: Run) => ({ ...parsed<IngestResult>(r.stdout), batchId: 0 });
 			expect(strip(viaServer)).toEqual(strip(direct));
 
 			const added = await cosi(

@@ -82,7 +82,7 @@ export function channelIo(store: Store, request: CommandRequest, sink: Sink): Io
 	return {
 		out: sink.out,
 		err: sink.err,
-		readStdin: async () => request.stdin ?? '',
+		readStdin: () => Promise.resolve(request.stdin ?? ''),
 		cwd: request.cwd,
 		user: request.user,
 		progress: false,

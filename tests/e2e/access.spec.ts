@@ -228,9 +228,9 @@ for (const route of routes) {
 				test.skip(!expectations[route.id], 'no expectations (see the test above)');
 				const url = address(route.id, variant);
 				test.skip(url === null, 'no such variant');
-				const response = (await contexts
+				const response: APIResponse = await contexts
 					.get(who)!
-					.get(url!, { headers: { accept: route.endpoint ? '*/*' : 'text/html' } })) as APIResponse;
+					.get(url!, { headers: { accept: route.endpoint ? '*/*' : 'text/html' } });
 				const expected = expectedStatus(route, who, variant);
 				expect(expected, `${url}`).toContain(response.status());
 				if (who === 'anonymous' && !route.endpoint && expectations[route.id].readers !== 'public') {

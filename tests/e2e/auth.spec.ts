@@ -4,7 +4,9 @@
 // date or on waiting. The CLI talks to the running server over the same channel.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import type { BatchListRow } from '../../src/lib/imports.ts';
 import { advanceServerClock } from '../../src/lib/server/channel.ts';
+import type { IngestResult } from '../../src/lib/server/ingest/types.ts';
 import { expectAccessible } from './helpers.ts';
 import { cosi, startServer, type OwnServer } from './server.ts';
 
@@ -90,19 +92,19 @@ test('the first start creates admin with a password shown once, on the console o
 	await context.close();
 });
 
-test('the command line works while the server holds the database', async () => {
+test('the command line works while the server holds the database', () => {
 	addUser('mia', 'ministry', 'mia has a long passphrase', ['NL']);
 	addUser('sam', 'supervisor', 'sam has a long passphrase', ['NL']);
 	addUser('rita', 'reviewer', 'she reads the figures daily');
 	const fixture = join('tests', 'e2e', 'fixtures', 'quality-lu-second.csv');
 	const ingest = cosi(server.db, ['ingest', fixture, '--kind', 'sharing', '--json']);
 	expect(ingest.code).toBe(3);
-	expect(JSON.parse(ingest.stdout)).toMatchObject({
+	expect(JSON.parse(ingest.stdout) as IngestResult).toMatchObject({
 		status: 'partial',
 		rowsAccepted: 2,
 		rowsRejected: 3
 	});
-	const batches = JSON.parse(cosi(server.db, ['batches', '--json']).stdout);
+	const batches = JSON.parse(cosi(server.db, ['batches', '--json']).stdout) as BatchListRow[];
 	expect(batches[0]).toMatchObject({ file_name: 'quality-lu-second.csv', imported_by: 'operator' });
 	const usage = cosi(server.db, ['ingest', fixture, '--kind', 'nope']);
 	expect(usage.code).toBe(1);
@@ -277,7 +279,7 @@ test("API tokens: Bearer on the API and CSV downloads, with the owner's scope; r
 }) => {
 	const made = cosi(server.db, ['user', 'token', 'mia', '--json']);
 	expect(made.code).toBe(0);
-	const { token, tokenId } = JSON.parse(made.stdout);
+	const { token, tokenId } = JSON.parse(made.stdout) as { token: string; tokenId: string };
 	const get = (path: string, t = token) =>
 		fetch(`${server.url}${path}`, {
 			headers: { authorization: `Bearer ${t}` },

@@ -18,7 +18,10 @@ const artifacts = join('tests', 'e2e', '.artifacts');
 
 /** Written by serve.js when the server starts (mode 0600). */
 export function credentials(): Record<RoleKey, Credentials> {
-	return JSON.parse(readFileSync(join(artifacts, 'users.json'), 'utf8'));
+	return JSON.parse(readFileSync(join(artifacts, 'users.json'), 'utf8')) as Record<
+		RoleKey,
+		Credentials
+	>;
 }
 
 /** The signed-in browser state of a role, saved by auth.setup.ts. */

@@ -7,6 +7,7 @@ import { createToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
 import { withAccounts } from '$lib/server/accounts';
 import { changePassword, UserError } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
+import { formValue } from '$lib/form';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
@@ -25,8 +26,8 @@ export const actions: Actions = {
 	password: async ({ request, locals, cookies, url }) => {
 		const user = locals.user!;
 		const data = await request.formData();
-		const current = String(data.get('current') ?? '');
-		const next = String(data.get('next') ?? '');
+		const current = formValue(data, 'current') ?? '';
+		const next = formValue(data, 'next') ?? '';
 		try {
 			await withAccounts(async (con) => {
 				await changePassword(con, user.username, current, next);
@@ -46,7 +47,7 @@ export const actions: Actions = {
 	},
 	revoke: async ({ request, locals }) => {
 		const user = locals.user!;
-		const id = String((await request.formData()).get('id') ?? '');
+		const id = formValue(await request.formData(), 'id') ?? '';
 		try {
 			await withAccounts((con) => revokeToken(con, id, user.username, user.username));
 		} catch (e) {

@@ -6,6 +6,7 @@ import { setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/signin';
 import { withAccounts } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
+import { formValue } from '$lib/form';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = sameSitePath(url.searchParams.get('redirectTo'));
@@ -16,10 +17,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
-		const username = String(form.get('username') ?? '');
-		const password = String(form.get('password') ?? '');
+		const username = formValue(form, 'username') ?? '';
+		const password = formValue(form, 'password') ?? '';
 		const redirectTo = sameSitePath(
-			String(form.get('redirectTo') ?? url.searchParams.get('redirectTo') ?? '')
+			formValue(form, 'redirectTo') ?? url.searchParams.get('redirectTo') ?? ''
 		);
 		if (username.trim() === '' || password === '') {
 			return fail(400, { username, redirectTo, problem: 'missing' as const, retryAt: null });

@@ -8,6 +8,7 @@ import { createToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
 import { withAccounts } from '$lib/server/accounts';
 import { addUser, listUsers, resetPassword, setDisabled, UserError } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
+import { formValue } from '$lib/form';
 
 export const load: PageServerLoad = async () =>
 	withAccounts(async (con) => ({
@@ -24,16 +25,16 @@ function refused(e: unknown, values: Record<string, string> = {}) {
 }
 
 async function field(request: Request, name: string): Promise<string> {
-	return String((await request.formData()).get(name) ?? '').trim();
+	return (formValue(await request.formData(), name) ?? '').trim();
 }
 
 export const actions: Actions = {
 	add: async ({ request, locals }) => {
 		const data = await request.formData();
 		const values = {
-			username: String(data.get('username') ?? '').trim(),
-			role: String(data.get('role') ?? ''),
-			memberStates: String(data.get('memberStates') ?? '').trim()
+			username: (formValue(data, 'username') ?? '').trim(),
+			role: formValue(data, 'role') ?? '',
+			memberStates: (formValue(data, 'memberStates') ?? '').trim()
 		};
 		try {
 			const { user, password } = await withAccounts((con) =>
