@@ -1,0 +1,251 @@
+// The report as a Word document (docx): real headings (Title, Heading 1-3 styles) and Word
+// tables whose header row repeats on every page (w:tblHeader), so a ministry can edit the annex.
+// Texts are text runs (never markup or fields); a line break in a cell is a new paragraph.
+// The fingerprint is in the document properties (subject, keywords and a custom property
+// cosi-fingerprint) and the report's stamp in the custom property cosi-report.
+// Charts are not embedded: their figures are in the table each chart draws.
+import {
+	AlignmentType,
+	Document,
+	Footer,
+	Header,
+	HeadingLevel,
+	Packer,
+	PageNumber,
+	PageOrientation,
+	Paragraph,
+	Table,
+	TableCell,
+	TableLayoutType,
+	TableRow,
+	TextRun,
+	WidthType,
+	ShadingType
+} from 'docx';
+import type { Lang } from './definition.ts';
+import { formatCell, formatDate, formatTimestamp } from './format.ts';
+import { groups } from './html.ts';
+import { stampOf, type ReportDocument, type TableBlock } from './model.ts';
+import { wordsFor } from './words.ts';
+
+type Child = Paragraph | Table;
+
+const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
+const numeric = new Set(['integer', 'number', 'percent', 'ratio']);
+
+function heading(text: string, level: number): Paragraph {
+	return new Paragraph({ text, heading: headingLevels[Math.min(Math.max(level, 1), 3) - 1] });
+}
+
+function cellParagraphs(text: string, bold = false, right = false): Paragraph[] {
+	return text.split('\n').map(
+		(line) =>
+			new Paragraph({
+				alignment: right ? AlignmentType.RIGHT : undefined,
+				children: [new TextRun({ text: line, bold, size: 18 })]
+			})
+	);
+}
+
+function wordTable(
+	header: string[],
+	widths: number[],
+	rows: { text: string; right: boolean }[][],
+	totalWidth: number
+): Table {
+	const sum = widths.reduce((a, b) => a + b, 0);
+	const twips = widths.map((w) => Math.round((totalWidth * w) / sum));
+	return new Table({
+		layout: TableLayoutType.FIXED,
+		width: { size: totalWidth, type: WidthType.DXA },
+		columnWidths: twips,
+		rows: [
+			new TableRow({
+				tableHeader: true,
+				children: header.map(
+					(h, i) =>
+						new TableCell({
+							width: { size: twips[i], type: WidthType.DXA },
+							shading: { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' },
+							children: cellParagraphs(h, true)
+						})
+				)
+			}),
+			...rows.map(
+				(r) =>
+					new TableRow({
+						children: r.map(
+							(c, i) =>
+								new TableCell({
+									width: { size: twips[i], type: WidthType.DXA },
+									children: cellParagraphs(c.text, false, c.right)
+								})
+						)
+					})
+			)
+		]
+	});
+}
+
+function tableChildren(t: TableBlock, lang: Lang, level: number, totalWidth: number): Child[] {
+	const out: Child[] = [heading(t.title, level)];
+	if (t.note) out.push(new Paragraph(t.note));
+	if (t.rows.length === 0) {
+		out.push(new Paragraph({ children: [new TextRun({ text: t.empty, italics: true })] }));
+		return out;
+	}
+	const shown = t.columns.map((c, i) => ({ c, i })).filter(({ i }) => i !== t.groupBy);
+	for (const g of groups(t)) {
+		if (g.label !== null) out.push(heading(g.label, level + 1));
+		out.push(
+			wordTable(
+				shown.map(({ c }) => c.label),
+				shown.map(({ c }) => c.width),
+				g.rows.map((r) =>
+					shown.map(({ c, i }) => ({
+						text: formatCell(lang, c.type, r[i]),
+						right: numeric.has(c.type)
+					}))
+				),
+				totalWidth
+			)
+		);
+		out.push(new Paragraph(''));
+	}
+	return out;
+}
+
+export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+	const w = wordsFor(doc.lang);
+	// A4 in twips, margins 1.5 cm (850 twips) each side.
+	const pageWidth = doc.landscape ? 16838 : 11906;
+	const contentWidth = pageWidth - 2 * 850;
+	const children: Child[] = [];
+	if (doc.params.classification)
+		children.push(
+			new Paragraph({ children: [new TextRun({ text: doc.params.classification, bold: true })] })
+		);
+	children.push(new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }));
+	if (doc.subtitle) children.push(new Paragraph(doc.subtitle));
+	children.push(new Paragraph(`${w.generatedAt} ${formatTimestamp(doc.lang, doc.generatedAt)}`));
+	let level = 1;
+	for (const b of doc.blocks) {
+		switch (b.kind) {
+			case 'heading':
+				children.push(heading(b.text, b.level - 1));
+				level = b.level;
+				break;
+			case 'text':
+				for (const p of b.paragraphs) children.push(new Paragraph(p));
+				break;
+			case 'table':
+				children.push(...tableChildren(b, doc.lang, Math.min(level, 2), contentWidth));
+				break;
+			case 'chart':
+				break;
+		}
+	}
+	children.push(heading(w.provenance, 1));
+	children.push(new Paragraph(w.provenanceIntro));
+	for (const [k, v] of [
+		...doc.paramLines,
+		[w.generatedAt, formatTimestamp(doc.lang, doc.generatedAt)],
+		[w.fingerprint, doc.fingerprint]
+	])
+		children.push(
+			new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })
+		);
+	children.push(heading(w.batches, 2));
+	if (doc.batches.length === 0) children.push(new Paragraph(w.noBatches));
+	else
+		children.push(
+			wordTable(
+				[w.batch, w.kind, w.file, w.sha256, w.importedAt, w.importedBy, w.rows],
+				[0.6, 0.9, 2.2, 3, 1.5, 1, 0.8],
+				doc.batches.map((b) =>
+					[
+						String(b.batchId),
+						b.kind,
+						b.fileName,
+						b.sha256,
+						formatTimestamp(doc.lang, b.importedAt),
+						b.importedBy,
+						formatCell(doc.lang, 'integer', b.rowsAccepted)
+					].map((text, i) => ({ text, right: i === 0 || i === 6 }))
+				),
+				contentWidth
+			)
+		);
+	const running = `${doc.title} · ${w.asOf} ${formatDate(doc.lang, doc.params.asOf)}`;
+	const document = new Document({
+		creator: 'cosi-monitor',
+		lastModifiedBy: 'cosi-monitor',
+		title: doc.title,
+		subject: doc.fingerprint,
+		keywords: `cosi-report ${doc.report} ${doc.fingerprint}`,
+		description: running,
+		customProperties: [
+			{ name: 'cosi-fingerprint', value: doc.fingerprint },
+			{ name: 'cosi-report', value: JSON.stringify(stampOf(doc)) }
+		],
+		styles: { default: { document: { run: { font: 'Arial', size: 20 } } } },
+		sections: [
+			{
+				properties: {
+					page: {
+						size: {
+							orientation: doc.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+							width: 11906,
+							height: 16838
+						},
+						margin: { top: 1100, bottom: 1000, left: 850, right: 850 }
+					}
+				},
+				headers: {
+					default: new Header({
+						children: [
+							new Paragraph({
+								children: [
+									new TextRun({ text: running, size: 16 }),
+									...(doc.params.classification
+										? [
+												new TextRun({
+													text: `  ${doc.params.classification}`,
+													bold: true,
+													size: 16
+												})
+											]
+										: [])
+								]
+							})
+						]
+					})
+				},
+				footers: {
+					default: new Footer({
+						children: [
+							new Paragraph({
+								alignment: AlignmentType.CENTER,
+								children: [
+									new TextRun({
+										size: 16,
+										children: [
+											`${w.page[0].toUpperCase()}${w.page.slice(1)} `,
+											PageNumber.CURRENT,
+											` ${w.of} `,
+											PageNumber.TOTAL_PAGES
+										]
+									})
+								]
+							})
+						]
+					})
+				},
+				children
+			}
+		]
+	});
+	// docx stamps the creation time from the clock: use the report's own.
+	const buffer = await Packer.toBuffer(document);
+	return new Uint8Array(buffer);
+}
