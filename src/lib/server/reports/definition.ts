@@ -34,6 +34,7 @@ export const columnTypes = [
 	'text',
 	'code',
 	'integer',
+	'id',
 	'number',
 	'percent',
 	'ratio',
@@ -43,10 +44,11 @@ export const columnTypes = [
 export type ColumnType = (typeof columnTypes)[number];
 
 export interface ColumnDef {
-	/** The query's column. */
+	/** The query's column; "$memberState": the member state a perMemberState run was bound to. */
 	field: string;
 	label: Text;
-	/** text: imported prose; code: short identifiers; percent: 0-100; ratio: 0-1. */
+	/** text: imported prose; code: short identifiers; id: a number shown without grouping
+	 * (batch, row); percent: 0-100; ratio: 0-1. */
 	type: ColumnType;
 	/** Relative width in the printed and Word tables (default 1). */
 	width?: number;
@@ -76,6 +78,8 @@ export interface TableSection {
 	where?: Record<string, string | number | boolean | null>;
 	/** Text shown instead of an empty table. */
 	empty?: Text;
+	/** A long record list: small type, dates in digits. */
+	compact?: boolean;
 }
 
 export interface ChartSection {
@@ -129,6 +133,8 @@ export interface ReportDefinition {
 	parameters: ParameterName[];
 	/** Default values of parameters (programme). */
 	defaults?: { programme?: string; classification?: string };
+	/** At least one member state: the caller's own when limited, else they must choose. */
+	memberStatesRequired?: boolean;
 	/** Record-level reports need the caller's record scope for every member state asked for. */
 	records?: boolean;
 	/** Which kinds of import batch the report reads (its provenance). */

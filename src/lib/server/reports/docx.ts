@@ -31,7 +31,7 @@ import { wordsFor } from './words.ts';
 type Child = Paragraph | Table;
 
 const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
-const numeric = new Set(['integer', 'number', 'percent', 'ratio']);
+const numeric = new Set(['integer', 'number', 'percent', 'ratio', 'id']);
 
 function heading(text: string, level: number): Paragraph {
 	return new Paragraph({ text, heading: headingLevels[Math.min(Math.max(level, 1), 3) - 1] });
@@ -103,7 +103,7 @@ function tableChildren(t: TableBlock, lang: Lang, level: number, totalWidth: num
 				shown.map(({ c }) => c.width),
 				g.rows.map((r) =>
 					shown.map(({ c, i }) => ({
-						text: formatCell(lang, c.type, r[i]),
+						text: formatCell(lang, c.type, r[i], t.compact),
 						right: numeric.has(c.type)
 					}))
 				),

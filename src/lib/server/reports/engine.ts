@@ -61,15 +61,16 @@ interface Context {
 export async function buildReport(
 	scope: Scope,
 	def: ReportDefinition,
-	params: ReportParams,
+	asked: ReportParams,
 	options: BuildOptions = {}
 ): Promise<ReportDocument> {
 	const generatedAt = now().toISOString();
 	return withData(
 		scope,
 		async (data) => {
+			let params = asked;
 			await data.snapshot();
-			await checkAgainstData(data, def, params, scope);
+			params = await checkAgainstData(data, def, params, scope);
 			const ctx: Context = {
 				def,
 				params,
@@ -135,7 +136,7 @@ async function checkAgainstData(
 	def: ReportDefinition,
 	params: ReportParams,
 	scope: Scope
-): Promise<void> {
+): Promise<ReportParams> {
 	if (params.programme !== null) {
 		const programmes = (
 			await data.cachedRows<{ programme: string }>('programme_catalogues', { as_of: '2100-12-31' })
@@ -145,11 +146,21 @@ async function checkAgainstData(
 				`invalid programme: ${JSON.stringify(params.programme)} (accepted: ${programmes.join(', ') || 'none imported yet'})`
 			);
 	}
+	const states = (await data.cachedRows<{ code: string; kind: string }>('actor_names', {}))
+		.filter((r) => r.kind !== 'eu_body')
+		.map((r) => r.code);
+	const set = def.records ? scope.records : scope.figures;
+	if (def.memberStatesRequired && params.memberStates.length === 0) {
+		// A caller limited to some states gets those; one who may see all must choose.
+		if (set === null)
+			throw new ReportParamError(
+				`report ${def.id} needs one or more member states (accepted: ${states.join(', ')})`
+			);
+		if (set.length === 0)
+			throw new ReportScopeError(`report ${def.id}: no member state is in your scope`);
+		params = { ...params, memberStates: [...set].sort() };
+	}
 	if (params.memberStates.length > 0) {
-		const states = (await data.cachedRows<{ code: string; kind: string }>('actor_names', {}))
-			.filter((r) => r.kind !== 'eu_body')
-			.map((r) => r.code);
-		const set = def.records ? scope.records : scope.figures;
 		for (const ms of params.memberStates) {
 			if (!states.includes(ms))
 				throw new ReportParamError(
@@ -161,6 +172,7 @@ async function checkAgainstData(
 				);
 		}
 	}
+	return params;
 }
 
 async function resolveSections(
@@ -265,7 +277,8 @@ async function resolveTable(ctx: Context, s: TableSection, suffix: string): Prom
 			const page = await ctx.data.rows(s.query, paged ? { ...bound, limit: PAGE, offset } : bound);
 			for (const r of page) {
 				if (s.where && Object.entries(s.where).some(([k, v]) => r[k] !== v)) continue;
-				rows.push(s.columns.map((c) => toCell(r[c.field])));
+				// "$memberState": the state this run was bound to (a label, not a figure).
+				rows.push(s.columns.map((c) => (c.field === '$memberState' ? ms : toCell(r[c.field]))));
 			}
 			if (!paged || page.length < PAGE) break;
 		}
@@ -278,7 +291,8 @@ async function resolveTable(ctx: Context, s: TableSection, suffix: string): Prom
 		columns,
 		rows,
 		groupBy: s.groupBy ? s.columns.findIndex((c) => c.field === s.groupBy) : null,
-		empty: s.empty ? fill(ctx, pick(s.empty, ctx.lang)) : wordsFor(ctx.lang).noRows
+		empty: s.empty ? fill(ctx, pick(s.empty, ctx.lang)) : wordsFor(ctx.lang).noRows,
+		compact: s.compact ?? false
 	};
 }
 

@@ -59,8 +59,13 @@ export function formatPercent(lang: Lang, pct: number): string {
 
 const yesNo: Record<Lang, [string, string]> = { nl: ['ja', 'nee'], en: ['yes', 'no'] };
 
+/** A date in digits, for long record lists: 27-05-2016 (Dutch), 2016-05-27 (English). */
+export function formatShortDate(lang: Lang, iso: string): string {
+	return lang === 'nl' ? iso.slice(0, 10).split('-').reverse().join('-') : iso.slice(0, 10);
+}
+
 /** A cell as text for a reader; null is an en dash (no value / zero denominator). */
-export function formatCell(lang: Lang, type: ColumnType, value: Cell): string {
+export function formatCell(lang: Lang, type: ColumnType, value: Cell, compact = false): string {
 	if (value === null || value === undefined || value === '') return type === 'text' ? '' : '–';
 	switch (type) {
 		case 'integer':
@@ -71,9 +76,13 @@ export function formatCell(lang: Lang, type: ColumnType, value: Cell): string {
 			return typeof value === 'number' ? formatPercent(lang, value) : String(value);
 		case 'ratio':
 			return typeof value === 'number' ? formatPercent(lang, value * 100) : String(value);
+		case 'id':
+			return String(value);
 		case 'date':
 			return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)
-				? formatDate(lang, value)
+				? compact
+					? formatShortDate(lang, value)
+					: formatDate(lang, value)
 				: String(value);
 		case 'boolean':
 			return value === true ? yesNo[lang][0] : value === false ? yesNo[lang][1] : String(value);

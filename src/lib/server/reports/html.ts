@@ -41,9 +41,15 @@ export const reportCss = `
 .cosi-report dt { font-weight: bold; }
 .cosi-report dd { margin: 0; }
 .cosi-report .empty { font-style: italic; }
+.cosi-report table + table { margin-top: -10pt; }
+.cosi-report table.compact { font-size: 7.5pt; }
+.cosi-report table.compact th, .cosi-report table.compact td { padding: 1pt 3pt; }
 `;
 
-const numeric = new Set(['integer', 'number', 'percent', 'ratio']);
+const numeric = new Set(['integer', 'number', 'percent', 'ratio', 'id']);
+
+/** Rows per <table> element of a long table. */
+const CHUNK = 100;
 
 function tableHtml(t: TableBlock, lang: Lang, headingLevel: number): string {
 	const shown = t.columns.map((c, i) => ({ c, i })).filter(({ i }) => i !== t.groupBy);
@@ -57,7 +63,7 @@ function tableHtml(t: TableBlock, lang: Lang, headingLevel: number): string {
 					`<tr>${shown
 						.map(({ c, i }) => {
 							const cls = numeric.has(c.type) ? ' class="num"' : '';
-							return `<td${cls}>${escapeHtml(formatCell(lang, c.type, r[i]))}</td>`;
+							return `<td${cls}>${escapeHtml(formatCell(lang, c.type, r[i], t.compact))}</td>`;
 						})
 						.join('')}</tr>`
 			)
@@ -71,9 +77,12 @@ function tableHtml(t: TableBlock, lang: Lang, headingLevel: number): string {
 	for (const group of groups(t)) {
 		if (group.label !== null)
 			parts.push(`<h${headingLevel + 1}>${escapeHtml(group.label)}</h${headingLevel + 1}>`);
-		parts.push(
-			`<table data-table="${escapeHtml(t.id)}">${colgroup}${head}${body(group.rows)}</table>`
-		);
+		// Long tables in parts of CHUNK rows: Chromium lays out (and paginates) one huge table in
+		// time that grows faster than its rows; the header repeats on every page either way.
+		for (let i = 0; i < group.rows.length || i === 0; i += CHUNK)
+			parts.push(
+				`<table data-table="${escapeHtml(t.id)}"${t.compact ? ' class="compact"' : ''}>${colgroup}${head}${body(group.rows.slice(i, i + CHUNK))}</table>`
+			);
 	}
 	return parts.join('\n');
 }

@@ -118,7 +118,10 @@ describe('kamerbrief-bijlage: every format read back', () => {
 		const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
 		expect(pages).toBeGreaterThan(5);
 		// -raw: the text in the order Chromium drew it, cell by cell.
-		const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+		const text = execFileSync('pdftotext', ['-raw', file, '-'], {
+			encoding: 'utf8',
+			maxBuffer: 1 << 28
+		});
 		// pdftotext joins a word hyphenated at a line end: compare without spaces and hyphens.
 		const bare = (s: string) => s.replace(/[\s\-\u2010]+/g, '');
 		const flat = bare(text);

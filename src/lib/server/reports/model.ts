@@ -24,6 +24,8 @@ export interface TableBlock {
 	groupBy: number | null;
 	/** Shown instead of an empty table. */
 	empty: string;
+	/** A long record list: small type, dates in digits. */
+	compact: boolean;
 }
 
 export interface ChartBlock {

@@ -137,8 +137,8 @@ export async function renderPdf(doc: ReportDocument): Promise<Uint8Array> {
 				headerTemplate: header,
 				footerTemplate: footer,
 				margin: { top: '20mm', bottom: '18mm', left: '14mm', right: '14mm' },
-				tagged: true,
-				outline: true
+				tagged: process.env.COSI_PDF_TAGGED === '1',
+				outline: false
 			});
 		} finally {
 			await context.close();

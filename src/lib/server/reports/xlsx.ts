@@ -21,6 +21,7 @@ function cellValue(c: Column, v: Cell): ExcelJS.CellValue {
 	if (v === null) return null;
 	switch (c.type) {
 		case 'integer':
+		case 'id':
 		case 'number':
 		case 'percent':
 		case 'ratio':
@@ -43,6 +44,8 @@ function numFmt(c: Column, lang: string): string | undefined {
 	switch (c.type) {
 		case 'integer':
 			return '#,##0';
+		case 'id':
+			return '0';
 		case 'number':
 			return '#,##0.0';
 		case 'percent':
