@@ -133,7 +133,8 @@ export interface ReportDefinition {
 	parameters: ParameterName[];
 	/** Default values of parameters (programme). */
 	defaults?: { programme?: string; classification?: string };
-	/** At least one member state: the caller's own when limited, else they must choose. */
+	/** About member states one by one: none asked for = each of the caller's own (all together
+	 * for a caller who may see all); a caller without any is refused. */
 	memberStatesRequired?: boolean;
 	/** Record-level reports need the caller's record scope for every member state asked for. */
 	records?: boolean;

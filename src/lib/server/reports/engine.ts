@@ -34,6 +34,12 @@ const PAGE = 10_000;
 export interface BuildOptions {
 	/** The database file (default: COSI_DB, else data/cosi.duckdb). */
 	path?: string;
+	/**
+	 * Write this use of the report to the audit trail for the scope's reader, once, before anything
+	 * leaves (the gate's per-query record views are off: a paged list would be one per page):
+	 * a download in any format, or an HTML preview of a record-level report.
+	 */
+	audit?: { action: 'report_download' | 'record_view'; route: string; format: string };
 }
 
 /** The definition of report `id`, or a parameter error naming the reports there are. */
@@ -71,6 +77,28 @@ export async function buildReport(
 			let params = asked;
 			await data.snapshot();
 			params = await checkAgainstData(data, def, params, scope);
+			if (options.audit && (options.audit.action === 'report_download' || def.records)) {
+				const set = def.records ? scope.records : scope.figures;
+				await data.audit({
+					action: options.audit.action,
+					route: options.audit.route,
+					filter: {
+						report: def.id,
+						format: options.audit.format,
+						asOf: params.asOf,
+						from: params.from,
+						to: params.to,
+						ms: params.memberStates.join(','),
+						programme: params.programme,
+						lang: params.lang
+					},
+					memberStates: params.memberStates.length
+						? params.memberStates
+						: set === null
+							? null
+							: [...set]
+				});
+			}
 			const ctx: Context = {
 				def,
 				params,
@@ -113,7 +141,7 @@ export async function buildReport(
 				fingerprint: fingerprint(def.id, params, blocks)
 			};
 		},
-		{ path: options.path }
+		{ path: options.path, auditViews: false }
 	);
 }
 
@@ -150,12 +178,8 @@ async function checkAgainstData(
 		.filter((r) => r.kind !== 'eu_body')
 		.map((r) => r.code);
 	const set = def.records ? scope.records : scope.figures;
-	if (def.memberStatesRequired && params.memberStates.length === 0) {
-		// A caller limited to some states gets those; one who may see all must choose.
-		if (set === null)
-			throw new ReportParamError(
-				`report ${def.id} needs one or more member states (accepted: ${states.join(', ')})`
-			);
+	if (def.memberStatesRequired && params.memberStates.length === 0 && set !== null) {
+		// None asked for: the caller's own (one who may see all gets all of them together).
 		if (set.length === 0)
 			throw new ReportScopeError(`report ${def.id}: no member state is in your scope`);
 		params = { ...params, memberStates: [...set].sort() };

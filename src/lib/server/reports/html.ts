@@ -113,12 +113,13 @@ function blockHtml(b: Block, lang: Lang, level: number): string {
 }
 
 /** The report's body: an <article class="cosi-report"> (for the app's preview). */
-export function renderHtmlBody(doc: ReportDocument): string {
+export function renderHtmlBody(doc: ReportDocument, options: { title?: boolean } = {}): string {
 	const w = wordsFor(doc.lang);
 	const parts: string[] = [`<article class="cosi-report" lang="${doc.lang}">`];
 	if (doc.params.classification)
 		parts.push(`<p class="classification">${escapeHtml(doc.params.classification)}</p>`);
-	parts.push(`<h1>${escapeHtml(doc.title)}</h1>`);
+	// In the app's preview the page's own h1 is the title.
+	if (options.title !== false) parts.push(`<h1>${escapeHtml(doc.title)}</h1>`);
 	if (doc.subtitle) parts.push(`<p>${escapeHtml(doc.subtitle)}</p>`);
 	parts.push(
 		`<p class="meta">${escapeHtml(w.generatedAt)} ${escapeHtml(formatTimestamp(doc.lang, doc.generatedAt))}</p>`

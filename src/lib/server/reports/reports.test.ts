@@ -15,7 +15,7 @@ import { headlineMetrics } from '../metrics.ts';
 import { fullScope, type Scope } from '../scope.ts';
 import { buildReport, reportDefinition } from './engine.ts';
 import { tablesOf, type ReportDocument, type TableBlock } from './model.ts';
-import { parseReportParams, ReportParamError, ReportScopeError, type RawParams } from './params.ts';
+import { parseReportParams, ReportScopeError, type RawParams } from './params.ts';
 import { closePdfBrowser } from './pdf.ts';
 import { renderReport } from './render.ts';
 
@@ -169,7 +169,9 @@ describe('supervisor-audit', () => {
 		await expect(
 			build('supervisor-audit', { asOf, memberStates: ['BE'] }, supervisorNL)
 		).rejects.toThrow(ReportScopeError);
-		await expect(build('supervisor-audit', { asOf })).rejects.toThrow(ReportParamError);
+		await expect(
+			build('supervisor-audit', { asOf }, { figures: null, records: [] })
+		).rejects.toThrow(ReportScopeError);
 		await expect(build('supervisor-audit', { asOf, memberStates: ['XX'] })).rejects.toThrow(
 			/invalid member state: "XX" \(accepted: AT, BE/
 		);
