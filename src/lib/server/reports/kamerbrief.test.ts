@@ -18,7 +18,13 @@ import { fullScope } from '../scope.ts';
 import { buildReport, reportDefinition } from './engine.ts';
 import type { ReportDocument, TableBlock } from './model.ts';
 import { parseReportParams, ReportParamError } from './params.ts';
-import { closePdfBrowser } from './pdf.ts';
+import {
+	ChromiumMissingError,
+	chromiumPath,
+	closePdfBrowser,
+	MAX_PDF_RENDERS,
+	pdfLoad
+} from './pdf.ts';
 import { renderReport } from './render.ts';
 import { verifyReport } from './verify.ts';
 
@@ -140,6 +146,31 @@ describe('kamerbrief-bijlage: every format read back', () => {
 		expect(text).toContain('LIMITE');
 		expect(flat).toContain(doc.fingerprint);
 		expect(text).toContain(`Gegenereerd op 3 december 2026 10:00 UTC`);
+	});
+
+	it('PDF renders: at most two at once, one browser reused, each render’s context closed', async () => {
+		const launches = pdfLoad.launches;
+		pdfLoad.peak = 0;
+		const pdfs = await Promise.all([1, 2, 3, 4, 5].map(() => renderReport(doc, 'pdf')));
+		for (const pdf of pdfs) expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+		expect(pdfLoad.peak).toBe(MAX_PDF_RENDERS);
+		expect(pdfLoad.launches).toBe(launches);
+		expect(pdfLoad.openContexts()).toBe(0);
+		expect(pdfLoad.running() + pdfLoad.waiting()).toBe(0);
+	});
+
+	it('without Chromium, a clear error that says what to install', () => {
+		const saved = process.env.COSI_CHROMIUM;
+		process.env.COSI_CHROMIUM = join(dir, 'no-such-chromium');
+		try {
+			expect(() => chromiumPath()).toThrow(ChromiumMissingError);
+			expect(() => chromiumPath()).toThrow(
+				/npx playwright install chromium.*apt-get install -y chromium/
+			);
+		} finally {
+			if (saved === undefined) delete process.env.COSI_CHROMIUM;
+			else process.env.COSI_CHROMIUM = saved;
+		}
 	});
 
 	it('docx: headings with heading styles, Word tables with a repeated header row, the fingerprint in the properties', async () => {

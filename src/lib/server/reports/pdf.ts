@@ -53,8 +53,10 @@ export function chromiumPath(): string {
 }
 
 let browser: Promise<Browser> | null = null;
+let launched: Browser | null = null;
 
 function sharedBrowser(): Promise<Browser> {
+	if (!browser) pdfLoad.launches++;
 	browser ??= chromium
 		.launch({
 			executablePath: chromiumPath(),
@@ -70,7 +72,11 @@ function sharedBrowser(): Promise<Browser> {
 		})
 		.then(
 			(b) => {
-				b.on('disconnected', () => (browser = null));
+				launched = b;
+				b.on('disconnected', () => {
+					browser = null;
+					launched = null;
+				});
 				return b;
 			},
 			(e) => {
@@ -92,8 +98,14 @@ export async function closePdfBrowser(): Promise<void> {
 export const MAX_PDF_RENDERS = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
-/** Renders running and waiting (the app shows it; tests check the limit). */
-export const pdfLoad = { running: () => running, waiting: () => waiting.length, peak: 0 };
+/** Renders running and waiting, the most at once, browser launches, open contexts (tests). */
+export const pdfLoad = {
+	running: () => running,
+	waiting: () => waiting.length,
+	peak: 0,
+	launches: 0,
+	openContexts: () => launched?.contexts().length ?? 0
+};
 
 async function slot<T>(work: () => Promise<T>): Promise<T> {
 	if (running >= MAX_PDF_RENDERS) await new Promise<void>((resolve) => waiting.push(resolve));
