@@ -46,7 +46,7 @@ commands:
                                                the audit entries, oldest first
   report <id> --format pdf|docx|xlsx|csv|html --out FILE [--as-of D] [--from D --to D]
               [--member-state XX]... [--programme P] [--lang nl|en]
-              [--classification TEXT] [--db PATH] [--json]
+              [--classification TEXT] [--annex P] [--db PATH] [--json]
                                                write a report (cosi report list: which);
                                                exit 2 for a bad parameter
   report verify FILE [--db PATH] [--json]      is a report still current? exit 0 current,

@@ -22,7 +22,7 @@ import type { Io } from './io.ts';
 export const reportUsage = `usage: cosi report <id> --format pdf|docx|xlsx|csv|html --out FILE
                    [--as-of YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD]
                    [--member-state XX]... [--programme P] [--lang nl|en]
-                   [--classification TEXT] [--db PATH] [--json]
+                   [--classification TEXT] [--annex PROGRAMME] [--db PATH] [--json]
        cosi report verify FILE [--db PATH] [--json]
        cosi report list [--json]`;
 
@@ -52,6 +52,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
 				programme: { type: 'string' },
 				lang: { type: 'string' },
 				classification: { type: 'string' },
+				annex: { type: 'string' },
 				db: { type: 'string' },
 				json: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' }
@@ -132,7 +133,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
 				memberStates: values['member-state'],
 				programme: values.programme,
 				lang: values.lang,
-				classification: values.classification
+				classification: values.classification,
+				annex: values.annex
 			},
 			cliLabels
 		);

@@ -25,7 +25,8 @@ export const parameterNames = [
 	'memberStates',
 	'programme',
 	'lang',
-	'classification'
+	'classification',
+	'annex'
 ] as const;
 export type ParameterName = (typeof parameterNames)[number];
 
@@ -56,11 +57,17 @@ export interface ColumnDef {
 
 /**
  * A value bound to a named-query parameter: a literal, or "$asOf", "$from", "$to",
- * "$memberState", "$programme" (the report's parameters; $memberState is one state at a time).
+ * "$memberState", "$programme", "$annex" (the report's parameters; $memberState is one state at a
+ * time).
  */
 export type Binding = string | number | boolean | null;
 
-export interface TableSection {
+/** Any section: shown only when this parameter is given (e.g. the optional annex). */
+interface Conditional {
+	when?: ParameterName;
+}
+
+export interface TableSection extends Conditional {
 	type: 'table';
 	/** The table's id: its CSV file name and spreadsheet sheet name. */
 	id: string;
@@ -82,7 +89,7 @@ export interface TableSection {
 	compact?: boolean;
 }
 
-export interface ChartSection {
+export interface ChartSection extends Conditional {
 	type: 'chart';
 	/** The table (of the same programme block) whose rows the chart draws. */
 	table: string;
@@ -98,19 +105,19 @@ export interface ChartSection {
 	percent?: boolean;
 }
 
-export interface TextSection {
+export interface TextSection extends Conditional {
 	type: 'text';
 	/** Paragraphs, separated by blank lines; {asOf}, {programme}, ... are filled in. */
 	text: Text;
 }
 
-export interface HeadingSection {
+export interface HeadingSection extends Conditional {
 	type: 'heading';
 	text: Text;
 }
 
 /** Sections repeated for every programme (or the one asked for), under its name as heading. */
-export interface PerProgrammeSection {
+export interface PerProgrammeSection extends Conditional {
 	type: 'perProgramme';
 	sections: Section[];
 }

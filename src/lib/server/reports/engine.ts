@@ -116,7 +116,13 @@ export async function buildReport(
 				imported_at: string;
 				imported_by: string;
 				rows_accepted: number;
-			}>('report_provenance', { kinds: def.reads.join(','), programme: params.programme });
+			}>('report_provenance', {
+				kinds: def.reads.join(','),
+				programmes:
+					params.programme === null
+						? null
+						: [params.programme, ...(params.annex ? [params.annex] : [])].join(',')
+			});
 			const batches: BatchInfo[] = batchRows.map((b) => ({
 				batchId: b.batch_id,
 				kind: b.kind,
@@ -148,8 +154,8 @@ export async function buildReport(
 /** The fingerprint: SHA-256 over the report id, the data parameters and every table's values. */
 export function fingerprint(report: string, params: ReportParams, blocks: Block[]): string {
 	const hash = createHash('sha256');
-	const { asOf, from, to, memberStates, programme } = params;
-	hash.update(JSON.stringify({ report, asOf, from, to, memberStates, programme }));
+	const { asOf, from, to, memberStates, programme, annex } = params;
+	hash.update(JSON.stringify({ report, asOf, from, to, memberStates, programme, annex }));
 	for (const b of blocks) {
 		if (b.kind !== 'table') continue;
 		hash.update('\n' + JSON.stringify([b.id, b.columns.map((c) => c.field)]));
@@ -165,14 +171,18 @@ async function checkAgainstData(
 	params: ReportParams,
 	scope: Scope
 ): Promise<ReportParams> {
-	if (params.programme !== null) {
+	if (params.programme !== null || params.annex !== null) {
 		const programmes = (
 			await data.cachedRows<{ programme: string }>('programme_catalogues', { as_of: '2100-12-31' })
 		).map((r) => r.programme);
-		if (!programmes.includes(params.programme))
-			throw new ReportParamError(
-				`invalid programme: ${JSON.stringify(params.programme)} (accepted: ${programmes.join(', ') || 'none imported yet'})`
-			);
+		for (const [label, value] of [
+			['programme', params.programme],
+			['annex', params.annex]
+		] as const)
+			if (value !== null && !programmes.includes(value))
+				throw new ReportParamError(
+					`invalid ${label}: ${JSON.stringify(value)} (accepted: ${programmes.join(', ') || 'none imported yet'})`
+				);
 	}
 	const states = (await data.cachedRows<{ code: string; kind: string }>('actor_names', {}))
 		.filter((r) => r.kind !== 'eu_body')
@@ -206,6 +216,7 @@ async function resolveSections(
 ): Promise<Block[]> {
 	const blocks: Block[] = [];
 	for (const s of sections) {
+		if (s.when && !given(ctx.params, s.when)) continue;
 		switch (s.type) {
 			case 'heading':
 				blocks.push({
@@ -257,6 +268,24 @@ async function resolveSections(
 	return blocks;
 }
 
+/** Whether a parameter was given (a section with `when` is shown only then). */
+function given(p: ReportParams, name: string): boolean {
+	switch (name) {
+		case 'annex':
+			return p.annex !== null;
+		case 'programme':
+			return p.programme !== null;
+		case 'memberStates':
+			return p.memberStates.length > 0;
+		case 'period':
+			return p.from !== null || p.to !== null;
+		case 'classification':
+			return p.classification !== null;
+		default:
+			return true;
+	}
+}
+
 function bind(ctx: Context, params: Record<string, Binding>, memberState: string | null) {
 	const out: Record<string, string | number | boolean | null> = {};
 	for (const [name, value] of Object.entries(params)) {
@@ -272,6 +301,9 @@ function bind(ctx: Context, params: Record<string, Binding>, memberState: string
 				break;
 			case '$programme':
 				out[name] = ctx.programme;
+				break;
+			case '$annex':
+				out[name] = ctx.params.annex;
 				break;
 			case '$memberState':
 				out[name] = memberState;
@@ -404,6 +436,7 @@ function paramLines(def: ReportDefinition, p: ReportParams): [string, string][] 
 		]);
 	if (def.parameters.includes('programme'))
 		lines.push([w.programme, p.programme ?? w.allProgrammes]);
+	if (p.annex) lines.push([w.annex, p.annex]);
 	lines.push([w.language, p.lang]);
 	if (p.classification) lines.push([w.classification, p.classification]);
 	return lines;

@@ -11,12 +11,12 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AIAJ_MEASURES, AIAJ_THEMES } from '../../../../scripts/samples/aiaj.ts';
 import { setClock, resetClock } from '../clock.ts';
-import { closeStore, openStore, type Store } from '../db.ts';
+import { closeStore, openStore, repoRoot, type Store } from '../db.ts';
 import { ingestFile } from '../ingest/index.ts';
 import { samplesDir } from '../ingest/samples.ts';
 import { fullScope } from '../scope.ts';
 import { buildReport, reportDefinition } from './engine.ts';
-import type { ReportDocument, TableBlock } from './model.ts';
+import { tablesOf, type ReportDocument, type TableBlock } from './model.ts';
 import { parseReportParams, ReportParamError } from './params.ts';
 import {
 	ChromiumMissingError,
@@ -108,7 +108,7 @@ describe('kamerbrief-bijlage: the document', () => {
 		);
 		expect(() => parseReportParams(def, { asOf: '2016-02-30' })).toThrow(/invalid --as-of/);
 		expect(() => parseReportParams(def, { memberStates: ['NL'] })).toThrow(
-			/takes no --member-state \(accepted: --as-of, --programme, --lang, --classification\)/
+			/takes no --member-state \(accepted: --as-of, --programme, --lang, --classification, --annex\)/
 		);
 		expect(() => reportDefinition('nope')).toThrow(ReportParamError);
 	});
@@ -284,6 +284,37 @@ describe('kamerbrief-bijlage: imported text and a new batch', () => {
 			.file('voortgang.csv')!
 			.async('string');
 		expect(csv).toContain(`"'=HYPERLINK(`);
+	});
+
+	it('the optional annex of open motions and commitments (profile nl-toezeggingen): Omschrijving | Vindplaats | Stand van zaken', async () => {
+		const r = await ingestFile(store, join(repoRoot, 'tests/fixtures/toezeggingen-nl.csv'), {
+			kind: 'actions',
+			profile: 'nl-toezeggingen',
+			options: { programme: 'AIAJ-TOEZEGGINGEN', peildatum: '2016-06-30' }
+		});
+		expect(r.status).toBe('accepted');
+		const p = parseReportParams(def, { asOf: '2016-06-30', annex: 'AIAJ-TOEZEGGINGEN' });
+		const withAnnex = await buildReport(fullScope, def, p, { path: dbPath });
+		const annex = tablesOf(withAnnex).find((t) => t.id === 'moties-toezeggingen')!;
+		expect(annex.columns.map((c) => c.label)).toEqual([
+			'Omschrijving',
+			'Vindplaats',
+			'Stand van zaken'
+		]);
+		expect(annex.rows).toHaveLength(2);
+		expect(annex.rows[0][1]).toBe('Kamerstuk 29 754, nr. 267 (motie Pechtold)');
+		expect(annex.rows[1][2]).toContain('=SOM(A1:A2) <b>blijft</b> tekst.');
+		// Without the parameter there is no annex; with it the fingerprint differs.
+		expect(tablesOf(await build()).map((t) => t.id)).toEqual(['voortgang']);
+		expect(withAnnex.fingerprint).not.toBe((await build()).fingerprint);
+		expect(withAnnex.batches.map((b) => b.fileName)).toContain('toezeggingen-nl.csv');
+		const docx = await JSZip.loadAsync(await renderReport(withAnnex, 'docx'));
+		const xml = await docx.file('word/document.xml')!.async('string');
+		expect(xml).toContain('>Vindplaats<');
+		expect(xml).toContain('&lt;b&gt;blijft&lt;/b&gt;');
+		await expect(
+			buildReport(fullScope, def, parseReportParams(def, { annex: 'NOPE' }), { path: dbPath })
+		).rejects.toThrow(/invalid annex: "NOPE" \(accepted: AIAJ, AIAJ-TOEZEGGINGEN\)/);
 	});
 
 	it('a file that is not a report of ours', async () => {

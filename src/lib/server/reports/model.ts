@@ -56,6 +56,8 @@ export interface ReportParams {
 	/** Sorted, distinct; [] = every member state in the caller's scope. */
 	memberStates: string[];
 	programme: string | null;
+	/** The programme holding the annex of open motions and commitments (kamerbrief-bijlage). */
+	annex: string | null;
 	lang: Lang;
 	classification: string | null;
 }

@@ -95,7 +95,8 @@ function paramsFromUrl(def: ReportDefinition, url: URL): ReportParams {
 			memberStates: q.getAll('ms').filter((s) => s !== ''),
 			programme: one('programme'),
 			lang: one('lang'),
-			classification: one('classification')
+			classification: one('classification'),
+			annex: one('annex')
 		},
 		formLabels
 	);
@@ -111,6 +112,7 @@ export function paramsQuery(p: ReportParams): string {
 	if (p.programme) q.set('programme', p.programme);
 	q.set('lang', p.lang);
 	if (p.classification) q.set('classification', p.classification);
+	if (p.annex) q.set('annex', p.annex);
 	return q.toString();
 }
 

@@ -29,6 +29,7 @@ export interface RawParams {
 	programme?: string | null;
 	lang?: string | null;
 	classification?: string | null;
+	annex?: string | null;
 }
 
 /** How each parameter is called where the user typed it. */
@@ -41,7 +42,8 @@ export const cliLabels: ParamLabels = {
 	memberStates: '--member-state',
 	programme: '--programme',
 	lang: '--lang',
-	classification: '--classification'
+	classification: '--classification',
+	annex: '--annex'
 };
 
 export const formLabels: ParamLabels = {
@@ -51,7 +53,8 @@ export const formLabels: ParamLabels = {
 	memberStates: 'ms',
 	programme: 'programme',
 	lang: 'lang',
-	classification: 'classification'
+	classification: 'classification',
+	annex: 'annex'
 };
 
 /** Which of a definition's parameters each raw value belongs to. */
@@ -62,7 +65,8 @@ export const parameterOf: Record<keyof RawParams, ParameterName> = {
 	memberStates: 'memberStates',
 	programme: 'programme',
 	lang: 'lang',
-	classification: 'classification'
+	classification: 'classification',
+	annex: 'annex'
 };
 
 function given(v: unknown): boolean {
@@ -127,6 +131,11 @@ export function parseReportParams(
 		throw new ReportParamError(
 			`invalid ${labels.programme}: ${JSON.stringify(programme)} (expected a programme code such as EU-ROADMAP-2016)`
 		);
+	const annex = given(raw.annex) ? (raw.annex as string).trim() : null;
+	if (annex !== null && !/^[\w.-]{1,100}$/.test(annex))
+		throw new ReportParamError(
+			`invalid ${labels.annex}: ${JSON.stringify(annex)} (expected the programme code of the annex of motions and commitments)`
+		);
 	let classification = given(raw.classification)
 		? (raw.classification as string).trim()
 		: (def.defaults?.classification ?? null);
@@ -138,5 +147,14 @@ export function parseReportParams(
 			);
 		if (classification === '') classification = null;
 	}
-	return { asOf, from, to, memberStates: [...states].sort(), programme, lang, classification };
+	return {
+		asOf,
+		from,
+		to,
+		memberStates: [...states].sort(),
+		programme,
+		annex,
+		lang,
+		classification
+	};
 }

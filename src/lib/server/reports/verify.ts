@@ -39,7 +39,8 @@ export async function verifyReport(
 		memberStates: p.memberStates,
 		programme: p.programme,
 		lang: p.lang,
-		classification: p.classification
+		classification: p.classification,
+		annex: p.annex
 	};
 	// Only what the report takes (a default it applied is passed back as a value).
 	for (const key of Object.keys(raw) as (keyof RawParams)[])
