@@ -44,6 +44,13 @@ commands:
                                                exit 0 intact, 4 broken (names the first entry)
   audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                                the audit entries, oldest first
+  report <id> --format pdf|docx|xlsx|csv|html --out FILE [--as-of D] [--from D --to D]
+              [--member-state XX]... [--programme P] [--lang nl|en]
+              [--classification TEXT] [--annex P] [--db PATH] [--json]
+                                               write a report (cosi report list: which);
+                                               exit 2 for a bad parameter
+  report verify FILE [--db PATH] [--json]      is a report still current? exit 0 current,
+                                               5 outdated, 2 not a report of ours
 
 The database is --db PATH, else $COSI_DB, else data/cosi.duckdb. While a server runs on it,
 commands go to that server (over <database>.sock, open only to the server's own user).`;
@@ -56,7 +63,8 @@ const databaseCommands = new Set([
 	'samples',
 	'metrics',
 	'user',
-	'audit'
+	'audit',
+	'report'
 ]);
 
 /**
@@ -107,6 +115,10 @@ export async function main(argv: string[], io: Io = localIo()): Promise<number> 
 			case 'audit': {
 				const { auditCommand } = await import('./audit.ts');
 				return await auditCommand(rest, io);
+			}
+			case 'report': {
+				const { reportCommand } = await import('./report.ts');
+				return await reportCommand(rest, io);
 			}
 			case undefined:
 			case 'help':

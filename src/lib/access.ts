@@ -129,6 +129,11 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
 	// The writer queue's place of an upload (the upload form polls it): for those who may upload.
 	'/imports/queue': { read: 'upload' },
 	'/api/v1/metrics': { read: 'figures' },
+	// Reports: the page checks each member state asked for against the record scope for
+	// record-level reports (supervisor-audit), the figure scope for the others.
+	'/reports': { read: 'figures' },
+	'/reports/[id]': { read: 'figures', states: [figureStates('ms')] },
+	'/reports/[id]/download': { read: 'figures', states: [figureStates('ms')] },
 	'/audit': { read: 'audit', states: [recordStates('ms')] },
 	'/admin/users': { read: 'users', write: 'users' }
 };

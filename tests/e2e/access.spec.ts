@@ -105,7 +105,12 @@ const expectations: Record<string, Expectation> = {
 	'/records/retention': { readers: recordReaders, state: recordsIn('ms') },
 	'/records/retention.csv': { readers: recordReaders, state: recordsIn('ms') },
 	'/records/sharing': { readers: recordReaders, state: recordsIn('ms') },
-	'/records/sharing.csv': { readers: recordReaders, state: recordsIn('ms') }
+	'/records/sharing.csv': { readers: recordReaders, state: recordsIn('ms') },
+	// Reports: the list for everyone; [id] is the supervisory audit (fixed below), which lists
+	// records: a reviewer may not produce it, a supervisor or ministry only for their states.
+	'/reports': { readers: everyone },
+	'/reports/[id]': { readers: recordReaders, state: recordsIn('ms') },
+	'/reports/[id]/download': { readers: recordReaders, state: recordsIn('ms') }
 };
 
 const asOf = '2025-06-30';
@@ -115,7 +120,8 @@ const batches: { in: number; out: number } = { in: 0, out: 0 };
 const fixed: Record<string, string> = {
 	kind: 'sharing',
 	programme: 'EU-ROADMAP-2016',
-	action: '1'
+	action: '1',
+	id: 'supervisor-audit'
 };
 
 /** The address of a route for a variant, or null when the route has no such variant. */
@@ -143,6 +149,7 @@ function address(routeId: string, variant: Variant): string | null {
 	} else if (!routeId.startsWith('/admin') && routeId !== '/account' && routeId !== '/login') {
 		query.set('asOf', asOf);
 	}
+	if (routeId === '/reports/[id]/download') query.set('format', 'csv');
 	if (state?.in === 'query' && variant !== 'none') query.set(state.name, stateValue(variant));
 	const q = query.toString();
 	return q ? `${path}?${q}` : path;

@@ -26,6 +26,7 @@ export const auditActions = [
 	'sign_out',
 	'record_view',
 	'csv_download',
+	'report_download',
 	'import',
 	'user_add',
 	'user_disable',
@@ -416,7 +417,7 @@ export function auditRecordAccess(
 	con: DuckDBConnection,
 	reader: Reader,
 	access: {
-		action: 'record_view' | 'csv_download';
+		action: 'record_view' | 'csv_download' | 'report_download';
 		route: string;
 		filter: Record<string, unknown>;
 		memberStates: readonly string[] | null;
