@@ -6,6 +6,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../lib/server/db.ts';
 
+/** What `cosi report ... --json` prints. */
+interface ReportJson {
+	report: string;
+	format: string;
+	file: string;
+	fingerprint: string;
+	bytes: number;
+}
+
 const bin = join(repoRoot, 'bin/cosi.js');
 const sample = join(repoRoot, 'data/samples/actions-aiaj-2016-06-30-nl-voortgang.csv');
 let dir: string;
@@ -63,7 +72,7 @@ describe('cosi report', () => {
 				].concat(['--db', db, '--json'])
 			);
 			expect(r.code, r.stderr).toBe(0);
-			const json = JSON.parse(r.stdout);
+			const json = JSON.parse(r.stdout) as ReportJson;
 			expect(Object.keys(json)).toEqual(['report', 'format', 'file', 'fingerprint', 'bytes']);
 			expect(json).toMatchObject({ report: 'kamerbrief-bijlage', format, file: out });
 			expect(json.bytes).toBe(statSync(out).size);
@@ -82,7 +91,9 @@ describe('cosi report', () => {
 		expect(r.stderr).toContain('invalid --format: "odt" (accepted: pdf, docx, xlsx, csv, html)');
 		r = await cosi([...base, '--format', 'pdf', '--programme', 'NOPE', '--json']);
 		expect(r.code).toBe(2);
-		expect(JSON.parse(r.stdout).error).toBe('invalid programme: "NOPE" (accepted: AIAJ)');
+		expect((JSON.parse(r.stdout) as { error: string }).error).toBe(
+			'invalid programme: "NOPE" (accepted: AIAJ)'
+		);
 		r = await cosi(['report', 'nope', '--format', 'pdf', '--out', 'x', '--db', db]);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toMatch(/unknown report "nope" \(accepted: .*kamerbrief-bijlage/);
@@ -107,9 +118,9 @@ describe('cosi report', () => {
 		expect(i.code).toBe(0);
 		const v = await cosi(['report', 'verify', join(dir, 'k.docx'), '--db', db, '--json']);
 		expect(v.code).toBe(5);
-		const json = JSON.parse(v.stdout);
+		const json = JSON.parse(v.stdout) as { status: string; batchesAdded: { fileName: string }[] };
 		expect(json.status).toBe('outdated');
-		expect(json.batchesAdded.map((b: { fileName: string }) => b.fileName)).toEqual(['fix.csv']);
+		expect(json.batchesAdded.map((b) => b.fileName)).toEqual(['fix.csv']);
 		const text = await cosi(['report', 'verify', join(dir, 'k.pdf'), '--db', db]);
 		expect(text.code).toBe(5);
 		expect(text.stdout).toContain('fix.csv');

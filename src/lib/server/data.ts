@@ -15,7 +15,7 @@ import { LIST, VARCHAR } from '@duckdb/node-api';
 import { auditRecordAccess } from './audit.ts';
 import { cached, dataVersion } from './cache.ts';
 import { openStore, resolveDbPath, type Store } from './db.ts';
-import { loadQuery, runQuery, type ParamValue, type QueryScope } from './queries.ts';
+import { loadQuery, runQuery, type ParamValue, type QueryScope, type Row } from './queries.ts';
 import type { QueryName, QueryRow } from './query-rows.ts';
 import { scopeKey, type Scope, type StateSet } from './scope.ts';
 
@@ -36,6 +36,11 @@ export interface Data {
 	readonly scope: Scope;
 	/** Rows of a named query (queries/<name>.sql), read now; their type is the query's (query-rows.ts). */
 	rows<N extends QueryName>(name: N, params?: Params): Promise<QueryRow<N>[]>;
+	/**
+	 * Rows of a query named at run time (a report definition's table, whose names are checked
+	 * when the definition loads): untyped, otherwise exactly as rows().
+	 */
+	rowsByName(name: string, params?: Params): Promise<Row[]>;
 	/** Rows of a named query, remembered for this data version, scope and parameters. */
 	cachedRows<N extends QueryName>(name: N, params?: Params): Promise<QueryRow<N>[]>;
 	/** The first row of a named query, or null. */
@@ -110,10 +115,19 @@ class GatedData implements OpenData {
 	}
 
 	rows<N extends QueryName>(name: N, params: Params = {}): Promise<QueryRow<N>[]> {
+		return this.read<QueryRow<N>>(name, params);
+	}
+
+	rowsByName(name: string, params: Params = {}): Promise<Row[]> {
+		return this.read<Row>(name, params);
+	}
+
+	/** Rows of queries/<name>.sql under the scope its header declares, audited when it says so. */
+	private read<T>(name: string, params: Params): Promise<T[]> {
 		const query = loadQuery(name);
 		return this.serial(async () => {
 			await this.bind(query.scope);
-			const rows = await runQuery<QueryRow<N>>(this.con, name, params);
+			const rows = await runQuery<T>(this.con, name, params);
 			if (query.audit && this.auditViews) await this.recordView(name, params, rows.length);
 			return rows;
 		});

@@ -82,6 +82,29 @@ export interface RejectAllRow {
 	raw: string | null;
 }
 
+/** report_provenance: an import batch a report read (its provenance section). */
+export interface ProvenanceRow {
+	batch_id: number;
+	kind: string;
+	file_name: string;
+	sha256: string;
+	imported_at: string;
+	imported_by: string;
+	rows_accepted: number;
+}
+
+/** progress_missing_reports: an applicable pair whose latest status predates the latest round. */
+export interface MissingReportRow {
+	programme: string;
+	action_id: string;
+	title: string | null;
+	actor: string;
+	deadline: string | null;
+	latest_round: string;
+	last_reported_on: string | null;
+	last_status: string | null;
+}
+
 export interface QueryRows {
 	action_get: ActionDetail;
 	action_history: HistoryRow;
@@ -98,6 +121,7 @@ export interface QueryRows {
 	filter_options: OptionRow;
 	programme_catalogues: CatalogueRow;
 	progress_by_action: ActionRow;
+	progress_missing_reports: MissingReportRow;
 	progress_by_actor: ActorProgressRow;
 	progress_by_chapter: ChapterRow;
 	progress_by_programme: ProgrammeProgressRow;
@@ -119,6 +143,7 @@ export interface QueryRows {
 	quality_stored_rows: QualityStoredRow;
 	quality_stored_rows_count: Count;
 	reject_all: RejectAllRow;
+	report_provenance: ProvenanceRow;
 	retention_by_authority: RetentionAuthorityRow;
 	retention_by_legal_basis: RetentionLegalBasisRow;
 	retention_by_member_state: RetentionStateRow | RetentionTotalRow;
@@ -242,6 +267,25 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		kind: true,
 		name_en: true,
 		name_nl: true
+	},
+	progress_missing_reports: {
+		programme: true,
+		action_id: true,
+		title: true,
+		actor: true,
+		deadline: true,
+		latest_round: true,
+		last_reported_on: true,
+		last_status: true
+	},
+	report_provenance: {
+		batch_id: true,
+		kind: true,
+		file_name: true,
+		sha256: true,
+		imported_at: true,
+		imported_by: true,
+		rows_accepted: true
 	},
 	programme_catalogues: {
 		programme: true,

@@ -108,15 +108,7 @@ export async function buildReport(
 				tables: new Map()
 			};
 			const blocks = await resolveSections(ctx, def.sections, '');
-			const batchRows = await data.rows<{
-				batch_id: number;
-				kind: string;
-				file_name: string;
-				sha256: string;
-				imported_at: string;
-				imported_by: string;
-				rows_accepted: number;
-			}>('report_provenance', {
+			const batchRows = await data.rows('report_provenance', {
 				kinds: def.reads.join(','),
 				programmes:
 					params.programme === null
@@ -172,9 +164,9 @@ async function checkAgainstData(
 	scope: Scope
 ): Promise<ReportParams> {
 	if (params.programme !== null || params.annex !== null) {
-		const programmes = (
-			await data.cachedRows<{ programme: string }>('programme_catalogues', { as_of: '2100-12-31' })
-		).map((r) => r.programme);
+		const programmes = (await data.cachedRows('programme_catalogues', { as_of: '2100-12-31' })).map(
+			(r) => r.programme
+		);
 		for (const [label, value] of [
 			['programme', params.programme],
 			['annex', params.annex]
@@ -184,7 +176,7 @@ async function checkAgainstData(
 					`invalid ${label}: ${JSON.stringify(value)} (accepted: ${programmes.join(', ') || 'none imported yet'})`
 				);
 	}
-	const states = (await data.cachedRows<{ code: string; kind: string }>('actor_names', {}))
+	const states = (await data.cachedRows('actor_names', {}))
 		.filter((r) => r.kind !== 'eu_body')
 		.map((r) => r.code);
 	const set = def.records ? scope.records : scope.figures;
@@ -250,7 +242,7 @@ async function resolveSections(
 					ctx.params.programme !== null
 						? [ctx.params.programme]
 						: (
-								await ctx.data.rows<{ programme: string; rounds: number }>('programme_catalogues', {
+								await ctx.data.rows('programme_catalogues', {
 									as_of: ctx.params.asOf
 								})
 							)
@@ -330,7 +322,10 @@ async function resolveTable(ctx: Context, s: TableSection, suffix: string): Prom
 	for (const ms of states) {
 		const bound = bind(ctx, s.params, ms);
 		for (let offset = 0; ; offset += PAGE) {
-			const page = await ctx.data.rows(s.query, paged ? { ...bound, limit: PAGE, offset } : bound);
+			const page = await ctx.data.rowsByName(
+				s.query,
+				paged ? { ...bound, limit: PAGE, offset } : bound
+			);
 			for (const r of page) {
 				if (s.where && Object.entries(s.where).some(([k, v]) => r[k] !== v)) continue;
 				// "$memberState": the state this run was bound to (a label, not a figure).

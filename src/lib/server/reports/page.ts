@@ -54,15 +54,10 @@ function mayProduce(def: ReportDefinition, scope: Scope): boolean {
 /** The reports the caller may produce, and what the parameter forms offer. */
 export async function reportsPage(scope: Scope, uiLang: string): Promise<ReportsPage> {
 	return withData(scope, async (data) => {
-		const catalogues = await data.cachedRows<{ programme: string }>('programme_catalogues', {
+		const catalogues = await data.cachedRows('programme_catalogues', {
 			as_of: '2100-12-31'
 		});
-		const actors = await data.cachedRows<{
-			code: string;
-			kind: string;
-			name_en: string | null;
-			name_nl: string | null;
-		}>('actor_names', {});
+		const actors = await data.cachedRows('actor_names', {});
 		const states = actors
 			.filter((a) => a.kind === 'member_state')
 			.map((a) => ({

@@ -44,7 +44,12 @@ function build(id: string, raw: RawParams, scope: Scope = fullScope): Promise<Re
 
 function table(doc: ReportDocument, id: string): TableBlock {
 	const t = tablesOf(doc).find((t) => t.id === id);
-	if (!t) throw new Error(`no table ${id} in ${tablesOf(doc).map((t) => t.id)}`);
+	if (!t)
+		throw new Error(
+			`no table ${id} in ${tablesOf(doc)
+				.map((t) => t.id)
+				.join(', ')}`
+		);
 	return t;
 }
 

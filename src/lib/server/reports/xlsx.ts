@@ -126,5 +126,5 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
 			b.rowsAccepted
 		]);
 	const buffer = await wb.xlsx.writeBuffer();
-	return new Uint8Array(buffer as ArrayBuffer);
+	return new Uint8Array(buffer);
 }
