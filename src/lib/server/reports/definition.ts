@@ -83,6 +83,11 @@ export interface TableSection extends Conditional {
 	perMemberState?: boolean;
 	/** Only rows whose column has this value (e.g. level = actor). */
 	where?: Record<string, string | number | boolean | null>;
+	/**
+	 * Leave out the rows where this column is NULL: the EU total row that the per-member-state
+	 * queries end with (GROUPING SETS), which a per-state table does not list.
+	 */
+	omitNull?: string;
 	/** Text shown instead of an empty table. */
 	empty?: Text;
 	/** A long record list: small type, dates in digits. */

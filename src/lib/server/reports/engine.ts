@@ -328,6 +328,7 @@ async function resolveTable(ctx: Context, s: TableSection, suffix: string): Prom
 			);
 			for (const r of page) {
 				if (s.where && Object.entries(s.where).some(([k, v]) => r[k] !== v)) continue;
+				if (s.omitNull && r[s.omitNull] === null) continue;
 				// "$memberState": the state this run was bound to (a label, not a figure).
 				rows.push(s.columns.map((c) => (c.field === '$memberState' ? ms : toCell(r[c.field]))));
 			}
