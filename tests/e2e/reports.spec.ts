@@ -44,7 +44,7 @@ test.describe('reports', () => {
 		await page.getByRole('link', { name: 'PDF (pdf)' }).click();
 		const download = await downloading;
 		expect(download.suggestedFilename()).toBe('kamerbrief-bijlage_2016-06-30_AIAJ.pdf');
-		const bytes = readFileSync((await download.path()));
+		const bytes = readFileSync(await download.path());
 		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		expect(bytes.toString('latin1')).toContain('FEFF0063006F00730069002D00660069006E0067');
 		await expectAccessible(page);
