@@ -171,6 +171,33 @@ export type PagedQuery = {
 /** Every column of a row type, each once: the compiler refuses a missing or an extra key. */
 type Columns<R> = { readonly [K in keyof R]-?: true };
 
+// The figure columns that several queries end with (progress_figures, retention_figures in
+// queries/lib), each listed once.
+const progressFigureColumns = {
+	pairs: true,
+	applicable: true,
+	implemented: true,
+	ongoing: true,
+	in_progress: true,
+	not_started: true,
+	no_report: true,
+	not_applicable: true,
+	overdue: true,
+	progress_pct: true,
+	weighted_pct: true
+} as const;
+const retentionFigureColumns = {
+	active: true,
+	overdue_review: true,
+	past_retention: true,
+	missing_assessment: true,
+	no_rule: true,
+	compliant: true,
+	compliance_pct: true,
+	deleted: true,
+	late_deletion: true
+} as const;
+
 export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> } = {
 	action_get: {
 		programme: true,
@@ -303,63 +330,23 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		deadline: true,
 		responsible: true,
 		last_reported_on: true,
-		pairs: true,
-		applicable: true,
-		implemented: true,
-		ongoing: true,
-		in_progress: true,
-		not_started: true,
-		no_report: true,
-		not_applicable: true,
-		overdue: true,
-		progress_pct: true,
-		weighted_pct: true
+		...progressFigureColumns
 	},
 	progress_by_actor: {
 		programme: true,
 		actor: true,
-		pairs: true,
-		applicable: true,
-		implemented: true,
-		ongoing: true,
-		in_progress: true,
-		not_started: true,
-		no_report: true,
-		not_applicable: true,
-		overdue: true,
-		progress_pct: true,
-		weighted_pct: true
+		...progressFigureColumns
 	},
 	progress_by_chapter: {
 		programme: true,
 		chapter: true,
 		actions: true,
-		pairs: true,
-		applicable: true,
-		implemented: true,
-		ongoing: true,
-		in_progress: true,
-		not_started: true,
-		no_report: true,
-		not_applicable: true,
-		overdue: true,
-		progress_pct: true,
-		weighted_pct: true
+		...progressFigureColumns
 	},
 	progress_by_programme: {
 		programme: true,
 		actors: true,
-		pairs: true,
-		applicable: true,
-		implemented: true,
-		ongoing: true,
-		in_progress: true,
-		not_started: true,
-		no_report: true,
-		not_applicable: true,
-		overdue: true,
-		progress_pct: true,
-		weighted_pct: true
+		...progressFigureColumns
 	},
 	progress_pairs: {
 		judged_on: true,
@@ -411,17 +398,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		programme: true,
 		round_on: true,
 		actor: true,
-		pairs: true,
-		applicable: true,
-		implemented: true,
-		ongoing: true,
-		in_progress: true,
-		not_started: true,
-		no_report: true,
-		not_applicable: true,
-		overdue: true,
-		progress_pct: true,
-		weighted_pct: true
+		...progressFigureColumns
 	},
 	quality_by_sender: {
 		kind: true,
@@ -529,15 +506,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 	retention_by_authority: {
 		authority: true,
 		records: true,
-		active: true,
-		overdue_review: true,
-		past_retention: true,
-		missing_assessment: true,
-		no_rule: true,
-		compliant: true,
-		compliance_pct: true,
-		deleted: true,
-		late_deletion: true
+		...retentionFigureColumns
 	},
 	retention_by_legal_basis: {
 		legal_basis: true,
@@ -545,41 +514,17 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		max_retention_months: true,
 		grace_days: true,
 		records: true,
-		active: true,
-		overdue_review: true,
-		past_retention: true,
-		missing_assessment: true,
-		no_rule: true,
-		compliant: true,
-		compliance_pct: true,
-		deleted: true,
-		late_deletion: true
+		...retentionFigureColumns
 	},
 	retention_by_member_state: {
 		member_state: true,
 		records: true,
-		active: true,
-		overdue_review: true,
-		past_retention: true,
-		missing_assessment: true,
-		no_rule: true,
-		compliant: true,
-		compliance_pct: true,
-		deleted: true,
-		late_deletion: true
+		...retentionFigureColumns
 	},
 	retention_by_register: {
 		register: true,
 		records: true,
-		active: true,
-		overdue_review: true,
-		past_retention: true,
-		missing_assessment: true,
-		no_rule: true,
-		compliant: true,
-		compliance_pct: true,
-		deleted: true,
-		late_deletion: true
+		...retentionFigureColumns
 	},
 	retention_records: {
 		record_id: true,
@@ -612,15 +557,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		point_on: true,
 		member_state: true,
 		records: true,
-		active: true,
-		overdue_review: true,
-		past_retention: true,
-		missing_assessment: true,
-		no_rule: true,
-		compliant: true,
-		compliance_pct: true,
-		deleted: true,
-		late_deletion: true
+		...retentionFigureColumns
 	},
 	withheld_by_channel: {
 		channel: true,
