@@ -202,3 +202,44 @@ export function paramValueLabel(key: string, value: string): string {
 			return value;
 	}
 }
+
+/**
+ * The full name of a programme (action catalogue) whose code we know, in the reader's language;
+ * null for any other code. Codes stay the identifiers (URLs, files, CLI); the name is shown
+ * beside them, because "CT-AFG-2021" alone means nothing to a reader of a Kamerbrief annex.
+ */
+export function programmeName(code: string | null | undefined): string | null {
+	switch (code) {
+		case 'AIAJ':
+			return m.prog_name_aiaj();
+		case 'EU-ROADMAP-2016':
+			return m.prog_name_eu_roadmap_2016();
+		case 'CT-AFG-2021':
+			return m.prog_name_ct_afg_2021();
+		default:
+			return null;
+	}
+}
+
+/** A programme's code with its full name where we know it: "AIAJ – Actieprogramma …". */
+export function programmeLabel(code: string): string {
+	const name = programmeName(code);
+	return name ? `${code} – ${name}` : code;
+}
+
+/** A mapping profile's name for people; the profile's own name (data/profiles/<name>.json) is
+ * what the CLI takes, so it stays beside the label on the upload form. */
+export function profileLabel(name: string): string {
+	switch (name) {
+		case 'canonical':
+			return m.rec_profile_canonical();
+		case 'nl-deellog':
+			return m.rec_profile_nl_deellog();
+		case 'nl-voortgang':
+			return m.rec_profile_nl_voortgang();
+		case 'nl-toezeggingen':
+			return m.rec_profile_nl_toezeggingen();
+		default:
+			return name;
+	}
+}

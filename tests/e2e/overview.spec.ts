@@ -178,7 +178,7 @@ test.describe('overview', () => {
 		await page.goto(`/?asOf=${asOf}`);
 		await page.getByLabel('As-of date').fill('2024-12-31');
 		await page.getByLabel('Programme', { exact: true }).selectOption(programme);
-		await page.getByRole('button', { name: 'Show figures' }).click();
+		await page.getByRole('button', { name: 'Apply filters' }).click();
 		await expect(page).toHaveURL(/asOf=2024-12-31/);
 		expect(new URL(page.url()).searchParams.get('programme')).toBe(programme);
 		// Empty period fields are dropped from the address.
@@ -254,6 +254,12 @@ test.describe('overview', () => {
 		const sharing = page.getByRole('article', { name: 'Withheld information' });
 		await expect(sharing).toContainText(
 			'No relevant sharing rows on or before 1 January 2000 (in the chosen period).'
+		);
+		// What to do, in the browser first: the Imports page (an admin may upload), then the CLI.
+		await expect(sharing).toContainText('Upload a file (Sharing log) on the Imports page.');
+		await expect(sharing.getByRole('link', { name: 'Imports page' })).toHaveAttribute(
+			'href',
+			'/imports'
 		);
 		await expect(sharing).toContainText('npx cosi ingest FILE --kind sharing');
 		const retention = page.getByRole('article', { name: 'Retention compliance' });

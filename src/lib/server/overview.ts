@@ -56,6 +56,8 @@ export interface RetentionCell {
 export interface MemberStateRow {
 	ms: string;
 	name: string;
+	/** One of the 27: associated (CH, NO, ...) and former (UK) states are rows too, not counted as such. */
+	memberState: boolean;
 	progress: ProgressCell | null;
 	withheld: WithheldCell | null;
 	retention: RetentionCell | null;
@@ -234,6 +236,7 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 	const rows: MemberStateRow[] = [...codes].sort().map((ms) => ({
 		ms,
 		name: nameOf(ms),
+		memberState: actorByCode.get(ms)?.kind === 'member_state',
 		progress: progressByActor.get(ms) ?? null,
 		withheld: withheldByMs.get(ms) ?? null,
 		retention: retentionByMs.get(ms) ?? null
@@ -254,7 +257,7 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 		charts: {
 			progress: progressChart(rows, programme, locale),
 			withheld: withheldChart(months, locale),
-			overdue: overdueChart(rows, locale)
+			overdue: overdueChart(rows, euRetention.overdueReview, locale)
 		},
 		hasData: {
 			progress: euProgress.length > 0,
@@ -304,7 +307,7 @@ function progressChart(
 		summary:
 			data.length > 0
 				? m.dash_chart_progress_summary({
-						count: formatNumber(data.length),
+						states: statesText(rows.filter((r) => r.progress && r.progress.pct !== null)),
 						highest: data[0].key,
 						highestValue: data[0].text,
 						lowest: data[data.length - 1].key,
@@ -323,7 +326,20 @@ function withheldChart(months: WithheldMonthRow[], locale: string): OverviewChar
 	return withheldMonthChart(months, m.dash_chart_withheld_title(), locale);
 }
 
-function overdueChart(rows: MemberStateRow[], locale: string): OverviewChart | null {
+/**
+ * How many states a chart shows, without counting CH, NO or the UK among the member states:
+ * "27 member states and 2 other countries".
+ */
+function statesText(rows: MemberStateRow[]): string {
+	const members = rows.filter((r) => r.memberState).length;
+	const others = rows.length - members;
+	return others === 0
+		? m.dash_states_members({ members: formatNumber(members) })
+		: m.dash_states_mixed({ members: formatNumber(members), others: formatNumber(others) });
+}
+
+/** `total` is the EU-wide figure from SQL (the total row of retention_by_member_state). */
+function overdueChart(rows: MemberStateRow[], total: number, locale: string): OverviewChart | null {
 	const data = rows
 		.filter((r) => r.retention && r.retention.active > 0)
 		.sort(
@@ -346,13 +362,12 @@ function overdueChart(rows: MemberStateRow[], locale: string): OverviewChart | n
 			};
 		});
 	if (data.length === 0) return null;
-	const total = data.reduce((s, d) => s + (d.value ?? 0), 0);
 	return rendered({
 		kind: 'barY',
 		title: m.dash_chart_overdue_title(),
 		summary: m.dash_chart_overdue_summary({
 			total: formatNumber(total),
-			count: formatNumber(data.length),
+			states: statesText(rows.filter((r) => r.retention && r.retention.active > 0)),
 			highest: data[0].key,
 			highestValue: data[0].text
 		}),

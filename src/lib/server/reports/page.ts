@@ -6,6 +6,7 @@
 import { error } from '@sveltejs/kit';
 import type { Option, ReportCard } from '../../reports.ts';
 import { withData } from '../data.ts';
+import { programmeLabel } from '$lib/labels';
 import { allows, type Scope } from '../scope.ts';
 import { reportDefinitions, type ReportDefinition } from './definition.ts';
 import { buildReport, reportDefinition, type BuildOptions } from './engine.ts';
@@ -70,7 +71,10 @@ export async function reportsPage(scope: Scope, uiLang: string): Promise<Reports
 			reports: [...reportDefinitions().values()]
 				.filter((d) => mayProduce(d, scope))
 				.map((d) => card(d, uiLang)),
-			programmes: catalogues.map((c) => ({ value: c.programme, label: c.programme })),
+			programmes: catalogues.map((c) => ({
+				value: c.programme,
+				label: programmeLabel(c.programme)
+			})),
 			figureStates: within(scope.figures),
 			recordStates: within(scope.records)
 		};
