@@ -13,3 +13,27 @@ export function isIsoDate(iso: string): boolean {
 	const d = new Date(`${iso}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
+
+/**
+ * The ISO date a person typed: YYYY-MM-DD, or day first as a Dutch (and British) reader writes
+ * it, D-M-YYYY, D/M/YYYY or D.M.YYYY. Null when it is neither, or not a real date. Month first
+ * (US) is never read: 03-04-2019 is 3 April.
+ */
+export function typedDate(text: string): string | null {
+	const t = text.trim();
+	if (isIsoDate(t)) return t;
+	const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+	if (!dayFirst) return null;
+	const [, d, mo, y] = dayFirst;
+	const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+	return isIsoDate(iso) ? iso : null;
+}
+
+/** How a date input shows `iso` in the interface's language: dd-mm-jjjj in Dutch, ISO in English. */
+export function dateInputText(iso: string | null | undefined, locale: string): string {
+	if (!iso) return '';
+	// Anything else (what a user typed and the server refused) is shown back as typed.
+	if (locale !== 'nl' || !isIsoDate(iso)) return iso;
+	const [y, mo, d] = iso.split('-');
+	return `${d}-${mo}-${y}`;
+}

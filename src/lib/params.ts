@@ -1,7 +1,7 @@
 // The one parser of URL parameters: every page, download and endpoint reads its query string
 // with these, so a bad value gets the same translated message everywhere (a ParamError, which
 // $lib/server/url turns into a 400). Shared by server loads and components (no server code).
-import { isIsoDate, MAX_YEAR, MIN_YEAR } from '$lib/dates';
+import { isIsoDate, MAX_YEAR, MIN_YEAR, typedDate } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 
 export { isIsoDate, MAX_YEAR, MIN_YEAR };
@@ -49,12 +49,13 @@ export function textValue(url: URL, key: string): string | null {
 	return t === '' ? null : t;
 }
 
-/** ?key=YYYY-MM-DD, or null. */
+/** ?key=YYYY-MM-DD (or dd-mm-yyyy, as a Dutch date input sends it), as YYYY-MM-DD, or null. */
 export function dateParam(url: URL, key: string): string | null {
 	const v = textValue(url, key);
 	if (v === null) return null;
-	if (!isIsoDate(v)) throw invalid(key, v, m.param_expected_date({ min: MIN_YEAR, max: MAX_YEAR }));
-	return v;
+	const iso = typedDate(v);
+	if (iso === null) throw invalid(key, v, m.param_expected_date({ min: MIN_YEAR, max: MAX_YEAR }));
+	return iso;
 }
 
 /** ?key= one of `accepted`, or null. */

@@ -201,7 +201,7 @@ test.describe('overview', () => {
 		await page.goto(`/?asOf=${asOf}`);
 		await page.getByRole('link', { name: 'Nederlands' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Overzicht');
-		await expect(page.getByRole('heading', { name: 'Per lidstaat' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Lidstaten en andere landen' })).toBeVisible();
 		await expect(page.getByText('Cijfers per 30 juni 2025')).toBeVisible();
 		// The address (and so the as-of date) is kept.
 		expect(new URL(page.url()).searchParams.get('asOf')).toBe(asOf);

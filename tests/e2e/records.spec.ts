@@ -202,7 +202,10 @@ test.describe('records pages', () => {
 		).toBeVisible();
 		await expect(page.getByRole('status').getByRole('heading')).toHaveText(/^[\d.]+ rijen$/);
 		await expect(page.getByRole('link', { name: /^CSV downloaden/ })).toBeVisible();
-		await expect(page.getByLabel('Peildatum', { exact: true })).toHaveValue(asOf);
+		// Dates in the interface's language: dd-mm-jjjj in Dutch.
+		await expect(page.getByLabel('Peildatum', { exact: true })).toHaveValue(
+			asOf.split('-').reverse().join('-')
+		);
 		await page.getByRole('link', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Sharing decisions' })).toBeVisible();
 	});

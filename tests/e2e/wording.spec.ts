@@ -90,3 +90,19 @@ test('the favicon is our own', async ({ page }) => {
 	expect(svg).toContain('<title>cosi-monitor</title>');
 	expect(svg).not.toContain('svelte-logo');
 });
+
+test('date fields speak the interface language: dd-mm-jjjj in Dutch', async ({ page }) => {
+	await asDutchReader(page);
+	await page.goto(`/?asOf=${asOf}`);
+	const field = page.getByLabel('Peildatum', { exact: true });
+	await expect(field).toHaveValue('30-06-2025');
+	await expect(field).toHaveAttribute('placeholder', 'dd-mm-jjjj');
+	await field.fill('31-12-2019');
+	await page.getByRole('button', { name: 'Filters toepassen' }).click();
+	await expect(page.getByText('Cijfers per 31 december 2019')).toBeVisible();
+	await expect(field).toHaveValue('31-12-2019');
+	// A date the interface cannot read is a 400 that says which forms it takes.
+	const response = await page.goto('/?asOf=12/31/2019');
+	expect(response?.status()).toBe(400);
+	await expect(page.locator('main')).toContainText('dd-mm-jjjj');
+});

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { m } from '$lib/paraglide/messages';
-import { isIsoDate } from '$lib/dates';
+import { typedDate } from '$lib/dates';
 import { importsPage, uploadStore } from '$lib/server/imports';
 import { isTicket } from '$lib/imports';
 import { ingestFile } from '$lib/server/ingest';
@@ -179,12 +179,14 @@ export const actions: Actions = {
 			if (values.programme.length > 100) {
 				return invalid('programme', m.rec_imp_error_programme());
 			}
-			if (values.peildatum && !isIsoDate(values.peildatum)) {
+			// Typed as the interface shows dates (dd-mm-jjjj in Dutch) or as YYYY-MM-DD.
+			const peildatum = values.peildatum ? typedDate(values.peildatum) : null;
+			if (values.peildatum && peildatum === null) {
 				return invalid('peildatum', m.rec_imp_error_peildatum());
 			}
 			const options: Record<string, string> = {};
 			if (values.programme) options.programme = values.programme;
-			if (values.peildatum) options.peildatum = values.peildatum;
+			if (peildatum) options.peildatum = peildatum;
 
 			const ticket = text(form, 'ticket');
 			const where = `POST /imports?/upload ${JSON.stringify(form.file.fileName)}`;

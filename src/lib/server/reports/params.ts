@@ -1,6 +1,6 @@
 // A report's parameters as typed by a user (CLI flags or the report form), checked against what
 // the report takes. Every error names the parameter as the user wrote it and the accepted values.
-import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../../dates.ts';
+import { MAX_YEAR, MIN_YEAR, typedDate } from '../../dates.ts';
 import { todayIso } from '../clock.ts';
 import { languages, type Lang, type ParameterName, type ReportDefinition } from './definition.ts';
 import type { ReportParams } from './model.ts';
@@ -93,11 +93,13 @@ export function parseReportParams(
 	const date = (key: 'asOf' | 'from' | 'to') => {
 		const v = raw[key];
 		if (!given(v)) return null;
-		if (!isIsoDate(v as string))
+		// The form's date fields send dd-mm-jjjj to a Dutch reader: read either form.
+		const iso = typeof v === 'string' ? typedDate(v) : null;
+		if (iso === null)
 			throw new ReportParamError(
-				`invalid ${labels[key]}: ${JSON.stringify(v)} (expected YYYY-MM-DD from ${MIN_YEAR} to ${MAX_YEAR})`
+				`invalid ${labels[key]}: ${JSON.stringify(v)} (expected YYYY-MM-DD, or dd-mm-yyyy, from ${MIN_YEAR} to ${MAX_YEAR})`
 			);
-		return v as string;
+		return iso;
 	};
 	const asOf = date('asOf') ?? todayIso();
 	const from = date('from');
