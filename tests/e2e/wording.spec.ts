@@ -106,3 +106,33 @@ test('date fields speak the interface language: dd-mm-jjjj in Dutch', async ({ p
 	expect(response?.status()).toBe(400);
 	await expect(page.locator('main')).toContainText('dd-mm-jjjj');
 });
+
+test('axis titles clear the tick labels, and no tick label is cut off', async ({ page }) => {
+	for (const path of [`/?asOf=${asOf}`, `/member-states/NL?asOf=${asOf}`]) {
+		await page.goto(path);
+		const charts = page.locator('figure.chart svg[role="img"]');
+		expect(await charts.count()).toBeGreaterThan(0);
+		for (const svg of await charts.all()) {
+			const problems = await svg.evaluate((el) => {
+				const box = (e: Element) => e.getBoundingClientRect();
+				const overlap = (a: DOMRect, b: DOMRect) =>
+					a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+				const frame = box(el);
+				const titles = [...el.querySelectorAll('[data-mark$="-axis label"] text')];
+				const ticks = [...el.querySelectorAll('[data-mark$="-axis tick label"] text')];
+				const found: string[] = [];
+				if (titles.length === 0 || ticks.length === 0) found.push('no axis marks found');
+				for (const t of titles)
+					for (const k of ticks)
+						if (overlap(box(t), box(k))) found.push(`"${t.textContent}" over "${k.textContent}"`);
+				for (const k of ticks) {
+					const b = box(k);
+					if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5)
+						found.push(`"${k.textContent}" cut off`);
+				}
+				return found;
+			});
+			expect(problems, `${path}: ${await svg.getAttribute('aria-label')}`).toEqual([]);
+		}
+	}
+});

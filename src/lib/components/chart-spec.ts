@@ -83,11 +83,21 @@ export function plotOptions(
 		const longest = Math.max(4, ...data.map((d) => label(d).length));
 		return {
 			...common,
-			height: Math.max(120, 22 * data.length + 60),
+			height: Math.max(120, 22 * data.length + 84),
 			marginLeft: Math.min(180, 12 + 7 * longest),
 			marginRight: 24,
-			x: { label: spec.valueLabel, domain: valueDomain, grid: true, tickFormat: formatValue },
-			y: { label: spec.keyLabel, domain: data.map(label) },
+			// Both axis titles clear of the tick labels: the categories' title above them (a rotated
+			// title beside them overlapped the codes), the values' title on a line of its own below.
+			marginTop: 28,
+			marginBottom: 48,
+			x: {
+				label: spec.valueLabel,
+				labelOffset: 40,
+				domain: valueDomain,
+				grid: true,
+				tickFormat: formatValue
+			},
+			y: { label: spec.keyLabel, labelAnchor: 'top', domain: data.map(label) },
 			marks: [
 				Plot.barX(data, {
 					x: 'value',
@@ -102,9 +112,12 @@ export function plotOptions(
 	}
 
 	if (spec.kind === 'barY') {
+		// Room for the widest tick label ("2,500" was cut to ",500" by the default 40 pixels).
+		const widest = Math.max(...data.map((d) => d.value ?? 0), 1);
 		return {
 			...common,
 			height: 300,
+			marginLeft: Math.max(48, 16 + 7 * formatValue(widest).length),
 			marginBottom: 44,
 			x: { label: spec.keyLabel, domain: data.map(label), tickRotate: data.length > 20 ? -45 : 0 },
 			y: { label: spec.valueLabel, domain: valueDomain, grid: true, tickFormat: formatValue },
@@ -135,9 +148,12 @@ export function plotOptions(
 		height: 300,
 		marginLeft: 48,
 		marginRight: 24,
+		marginBottom: 48,
 		x: {
 			type: 'utc',
 			label: spec.keyLabel,
+			// On a line of its own below the ticks (it overlapped the last year's label).
+			labelOffset: 40,
 			ticks: span > 24 ? 'year' : Math.min(span, Math.max(2, Math.floor(width / 90))),
 			tickFormat: (d: Date) => (span > 24 ? years : months).format(d)
 		},
@@ -169,10 +185,13 @@ const svgNs = 'http://www.w3.org/2000/svg';
 
 /**
  * Plot labels its groups (aria-label="bar", "x-axis tick"): not allowed on a <g> without a role,
- * and not needed inside one image, whose name and description say what it shows.
+ * and not needed inside one image, whose name and description say what it shows. The name stays
+ * as data-mark, for the layout test that keeps axis titles clear of tick labels.
  */
 export function stripInnerLabels(svg: Element): void {
 	for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+		const label = el.getAttribute('aria-label');
+		if (label) el.setAttribute('data-mark', label);
 		el.removeAttribute('aria-label');
 		el.removeAttribute('aria-description');
 	}

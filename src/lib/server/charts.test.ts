@@ -13,7 +13,7 @@ function spec(overrides: Partial<ChartSpec> = {}): ChartSpec {
 		title: 'Implementation progress per member state',
 		summary: 'Highest: FR 87.1 %; lowest: ES 50.0 %.',
 		keyLabel: 'Member state',
-		valueLabel: 'Implemented (% of applicable pairs)',
+		valueLabel: 'Progress (% of applicable pairs implemented)',
 		locale: 'en-GB',
 		percent: true,
 		data: [
@@ -31,7 +31,7 @@ describe('renderChart', () => {
 		expect(svg).toContain('role="img"');
 		expect(svg).toContain('aria-label="Implementation progress per member state"');
 		expect(svg).toContain('<desc>Highest: FR 87.1 %; lowest: ES 50.0 %.</desc>');
-		expect(svg).toContain('Implemented (% of applicable pairs)');
+		expect(svg).toContain('Progress (% of applicable pairs implemented)');
 		expect(svg).toContain('Member state');
 		expect(svg).toContain('<title>FR: 87.1 %</title>');
 		expect(svg).toContain('<title>ES: 50.0 %</title>');
