@@ -109,9 +109,11 @@ export function sharingHref(
 		unjustified?: boolean;
 		ground?: string | null;
 		month?: string | null;
+		/** The rows marked not relevant, which no figure counts. */
+		notRelevant?: boolean;
 	}
 ): ResolvedPathname | null {
-	const { unjustified, ...rest } = extra;
+	const { unjustified, notRelevant, ...rest } = extra;
 	return readable(
 		recordsHref(
 			'sharing',
@@ -124,7 +126,7 @@ export function sharingHref(
 					channel: filters.channel
 				},
 				{},
-				{ ...rest, unjustified: unjustified ? 1 : null }
+				{ ...rest, unjustified: unjustified ? 1 : null, relevant: notRelevant ? 'false' : null }
 			)
 		)
 	);

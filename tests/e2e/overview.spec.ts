@@ -329,6 +329,20 @@ test.describe('member-state page', () => {
 		).toBeVisible();
 	});
 
+	test('the rows marked not relevant are counted apart and reached from their figure', async ({
+		page
+	}) => {
+		await page.goto(`/member-states/NL?asOf=${asOf}`);
+		const figure = page.getByRole('link', {
+			name: /rows marked not relevant, counted in no figure/
+		});
+		const count = (await figure.locator('.value').innerText()).trim();
+		expect(Number(count.replace(/,/g, ''))).toBeGreaterThan(0);
+		await figure.click();
+		await expect(page).toHaveURL(/\/records\/sharing\?.*relevant=false/);
+		await expect(page.getByRole('status').getByRole('heading')).toHaveText(`${count} rows`);
+	});
+
 	test('an alias or lower-case code leads to the member state; an unknown one is a 404', async ({
 		page
 	}) => {

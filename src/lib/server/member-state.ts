@@ -29,7 +29,7 @@ import { withheldMonthChart, type RenderedChart } from './dashboard.ts';
 import { withData } from './data.ts';
 import { pageCount } from '$lib/params';
 import { PAGE_SIZE } from './paging.ts';
-import type { Scope } from './scope.ts';
+import { allows, type Scope } from './scope.ts';
 
 export interface MemberStateParams {
 	/** The code as typed in the address (any case, or an alias). */
@@ -50,6 +50,12 @@ export interface MemberStatePage {
 	chapters: ChapterRow[];
 	actions: { rows: PairRow[]; total: number; page: number; pageSize: number };
 	sharing: WithheldStateRow | null;
+	/**
+	 * Rows of this state marked not relevant (in the period, up to D): no figure counts them, so
+	 * the page says how many there are and leads to them. Null when the reader may not see the
+	 * state's records.
+	 */
+	notRelevant: number | null;
 	channels: WithheldChannelRow[];
 	grounds: WithheldGroundRow[];
 	months: WithheldMonthRow[];
@@ -103,6 +109,22 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 
 		const period = { as_of: asOf, from, to, member_state: code };
 		const sharing = await data.cachedRows('withheld_by_member_state', period);
+		const notRelevant = allows(scope.records, code)
+			? (
+					await data.cachedRows('withheld_rows_count', {
+						as_of: asOf,
+						from,
+						to,
+						member_state: code,
+						channel: null,
+						ground: null,
+						decision: null,
+						only_unjustified: null,
+						month: null,
+						relevant: 'false'
+					})
+				)[0].total
+			: null;
 		const channels = await data.cachedRows('withheld_by_channel', period);
 		const grounds = await data.cachedRows('withheld_by_ground', {
 			...period,
@@ -156,6 +178,7 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 			chapters,
 			actions: { rows: pairs, total: pairTotal, page, pageSize: PAGE_SIZE },
 			sharing: stateRows(sharing)[0] ?? null,
+			notRelevant,
 			channels,
 			grounds,
 			months,
