@@ -23,7 +23,7 @@ SELECT s.judged_on, s.programme, s.action_id, s.title, s.chapter, s.deadline, s.
 	s.batch_id, b.file_name, s.source_row,
 	s.responsible_batch_id, rb.file_name AS responsible_file_name
 FROM progress_drill_pair_judged($as_of, $programme, $actor, $chapter, $action_id, $category,
-	$previous_round, NULL) s
+	$previous_round) s
 LEFT JOIN batch b ON b.batch_id = s.batch_id
 LEFT JOIN batch rb ON rb.batch_id = s.responsible_batch_id
 ORDER BY s.programme, leading_number(s.action_id) NULLS LAST, s.action_id, s.actor

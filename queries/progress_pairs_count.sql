@@ -13,4 +13,4 @@
 --   D (progress_judged_on; the pairs behind the overview's changes); NULL or false: as of D
 SELECT count(*)::INTEGER AS total
 FROM progress_drill_pair_judged($as_of, $programme, $actor, $chapter, $action_id, $category,
-	$previous_round, NULL)
+	$previous_round)

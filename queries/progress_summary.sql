@@ -34,7 +34,8 @@ prev AS (
 	SELECT programme, actor,
 		count(*) FILTER (WHERE applicable)::INTEGER AS prev_applicable,
 		count(*) FILTER (WHERE category = 'implemented')::INTEGER AS prev_implemented
-	FROM progress_drill_pair_judged($as_of, $programme, NULL, NULL, NULL, NULL, true, $compare_on)
+	FROM progress_drill_pair_judged($as_of, $programme, NULL, NULL, NULL, NULL, true,
+		compare_on := $compare_on)
 	GROUP BY GROUPING SETS ((actor), (programme), ())
 ),
 -- Whether any programme with figures has a previous round: else no change is shown at all.

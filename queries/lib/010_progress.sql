@@ -145,7 +145,7 @@ WHERE ok IS NULL AND (only_category IS NULL
 -- progress_trend); a programme with fewer than two rounds keeps D, so it contributes its current
 -- figure (no change). The overview's changes compare with these dates.
 CREATE OR REPLACE MACRO progress_judged_on(as_of, only_programme, at_previous_round,
-	compare_on) AS TABLE
+	compare_on := NULL) AS TABLE
 SELECT programme,
 	CASE WHEN compare_on IS NOT NULL THEN compare_on
 		WHEN coalesce(at_previous_round, false)
@@ -159,9 +159,9 @@ GROUP BY programme;
 
 -- progress_drill_pair with each programme judged on its progress_judged_on date.
 CREATE OR REPLACE MACRO progress_drill_pair_judged(as_of, only_programme, only_actor,
-	only_chapter, only_action, only_category, at_previous_round, compare_on) AS TABLE
+	only_chapter, only_action, only_category, at_previous_round, compare_on := NULL) AS TABLE
 SELECT j.judged_on, p.*
-FROM progress_judged_on(as_of, only_programme, at_previous_round, compare_on) j,
+FROM progress_judged_on(as_of, only_programme, at_previous_round, compare_on := compare_on) j,
 	LATERAL progress_drill_pair(j.judged_on, j.programme, only_actor, only_chapter, only_action,
 		only_category) p;
 
