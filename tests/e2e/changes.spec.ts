@@ -4,6 +4,7 @@
 // two up to 30 June 2025 are 30 June 2018 and 30 June 2019).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectAccessible, expectNoPageOverflow, screenshot } from './helpers.ts';
+import { credentials, statePath } from './users.ts';
 
 const asOf = '2025-06-30';
 const programme = 'EU-ROADMAP-2016';
@@ -184,5 +185,36 @@ test.describe('changes between reporting rounds', () => {
 		await expectAccessible(page);
 		await expectNoPageOverflow(page);
 		await screenshot(page, testInfo, 'changes-1280');
+	});
+});
+
+test.describe('changes for a supervisor of NL', () => {
+	test.use({ storageState: statePath('supervisor') });
+
+	test("list only NL's pairs; another state's are refused", async ({ page, request }) => {
+		const states = credentials().supervisor.memberStates;
+		expect(states).toEqual(['NL']);
+		await page.goto(`${changesPath}?asOf=${asOf}`);
+		const table = page.getByRole('table', { name: /Pairs of EU-ROADMAP-2016 per actor and group/ });
+		await expect(table.locator('tbody tr')).toHaveCount(2);
+		await expect(table.locator('tbody tr').first().locator('th')).toHaveText('NL');
+		// The total is NL's: each of its counts equals NL's.
+		for (const group of ['improved', 'stopped_reporting', 'newly_overdue', 'changed']) {
+			await expect(
+				table.locator(`a.figure[data-ms="ALL"][data-metric="${group}"] .value`)
+			).toHaveText(
+				await table.locator(`a.figure[data-ms="NL"][data-metric="${group}"] .value`).innerText()
+			);
+		}
+		const href = (await table
+			.locator('a.figure[data-ms="ALL"][data-metric="changed"]')
+			.getAttribute('href')) as string;
+		await page.goto(href);
+		const actors = page
+			.getByRole('table', { name: /The pairs/ })
+			.locator('tbody tr td:nth-child(2)');
+		expect(new Set(await actors.allInnerTexts())).toEqual(new Set(['NL']));
+		const refused = await request.get(`${changesPath}?asOf=${asOf}&actor=FR&group=changed`);
+		expect(refused.status()).toBe(403);
 	});
 });
