@@ -109,6 +109,13 @@ test.describe('changes between reporting rounds', () => {
 			if (shown > 0) nonZero++;
 		}
 		expect(nonZero).toBeGreaterThan(5);
+		// The pairs of an actor lead to its pairs as of the later round.
+		const pairsLink = table.locator('a.figure[data-ms="NL"][data-metric="pairs"]');
+		const pairsHref = (await pairsLink.getAttribute('href')) as string;
+		expect(pairsHref).toContain('asOf=2019-06-30');
+		const body = await (await request.get(new URL(pairsHref, page.url()).toString())).text();
+		const shownPairs = (await pairsLink.locator('.value').innerText()).trim();
+		expect(/id="records-total"[^>]*>([^<]+)</.exec(body)?.[1].trim()).toBe(`${shownPairs} rows`);
 
 		// The pairs of one count: their status at each round, and their group.
 		await table.locator('a.figure[data-ms="NL"][data-metric="stopped_reporting"]').click();
