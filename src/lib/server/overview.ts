@@ -1,5 +1,5 @@
 // The overview page's data: the three headline metrics as of a date D, EU-wide and per member state, each
-// with its change since the previous reporting round, and three charts.
+// with its change since what the reviewer compares with (below), and three charts.
 //
 // What the changes compare with (?compare=, $lib/filters; docs/metrics.md, "Comparisons on
 // the overview"):
