@@ -7,12 +7,15 @@
 -- prev_pct is NULL for a programme without a previous round, and for the other rows when no
 -- programme asked for has one: then there is no change to show. latest_round and
 -- previous_round are the programme's last two distinct reported_on on or before D (programme
--- rows only).
+-- rows only). With compare_on, prev_* are the figures as of that earlier date instead, for
+-- every programme (a programme without a round by then has no pairs then: prev_pct NULL).
 -- Definition (docs/metrics.md, "Implementation progress"): progress_pair, progress_figures and
 -- progress_drill_pair_judged in queries/lib/010_progress.sql.
 -- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D
 -- @param programme VARCHAR?  only this programme (NULL: all)
+-- @param compare_on DATE?  compare with the figures as of this date (before D) instead of each
+--   programme's previous round (NULL)
 WITH
 round AS (
 	SELECT programme,
@@ -31,7 +34,8 @@ prev AS (
 	SELECT programme, actor,
 		count(*) FILTER (WHERE applicable)::INTEGER AS prev_applicable,
 		count(*) FILTER (WHERE category = 'implemented')::INTEGER AS prev_implemented
-	FROM progress_drill_pair_judged($as_of, $programme, NULL, NULL, NULL, NULL, true)
+	FROM progress_drill_pair_judged($as_of, $programme, NULL, NULL, NULL, NULL, true,
+		compare_on := $compare_on)
 	GROUP BY GROUPING SETS ((actor), (programme), ())
 ),
 -- Whether any programme with figures has a previous round: else no change is shown at all.
@@ -49,7 +53,8 @@ SELECT CASE
 	now.programme, now.actor, now.pairs, now.applicable, now.implemented, now.in_progress,
 	now.not_started, now.no_report, now.overdue, now.progress_pct, now.weighted_pct,
 	prev.prev_applicable, prev.prev_implemented,
-	CASE WHEN (now.programme IS NULL AND any_previous.has_previous)
+	CASE WHEN $compare_on IS NOT NULL
+			OR (now.programme IS NULL AND any_previous.has_previous)
 			OR r.rounds[2] IS NOT NULL
 		THEN 100 * prev.prev_implemented::DOUBLE / nullif(prev.prev_applicable, 0)
 	END AS prev_pct,

@@ -139,13 +139,16 @@ WHERE ok IS NULL AND (only_category IS NULL
 	OR (only_category = 'overdue' AND overdue)
 	OR category = only_category);
 
--- The date each programme (NULL: all) is judged at: D itself, or with at_previous_round its
--- previous reporting round as of D, i.e. the second-latest distinct reported_on on or before D
--- (the rounds of progress_trend); a programme with fewer than two rounds keeps D, so it
--- contributes its current figure (no change). The overview's changes compare with these dates.
-CREATE OR REPLACE MACRO progress_judged_on(as_of, only_programme, at_previous_round) AS TABLE
+-- The date each programme (NULL: all) is judged at: D itself; with compare_on, that date (an
+-- earlier date the overview compares with); else with at_previous_round its previous reporting
+-- round as of D, i.e. the second-latest distinct reported_on on or before D (the rounds of
+-- progress_trend); a programme with fewer than two rounds keeps D, so it contributes its current
+-- figure (no change). The overview's changes compare with these dates.
+CREATE OR REPLACE MACRO progress_judged_on(as_of, only_programme, at_previous_round,
+	compare_on := NULL) AS TABLE
 SELECT programme,
-	CASE WHEN coalesce(at_previous_round, false)
+	CASE WHEN compare_on IS NOT NULL THEN compare_on
+		WHEN coalesce(at_previous_round, false)
 		THEN coalesce(list_sort(list(DISTINCT reported_on) FILTER (WHERE reported_on <= as_of),
 			'DESC')[2], as_of)
 		ELSE as_of
@@ -156,9 +159,9 @@ GROUP BY programme;
 
 -- progress_drill_pair with each programme judged on its progress_judged_on date.
 CREATE OR REPLACE MACRO progress_drill_pair_judged(as_of, only_programme, only_actor,
-	only_chapter, only_action, only_category, at_previous_round) AS TABLE
+	only_chapter, only_action, only_category, at_previous_round, compare_on := NULL) AS TABLE
 SELECT j.judged_on, p.*
-FROM progress_judged_on(as_of, only_programme, at_previous_round) j,
+FROM progress_judged_on(as_of, only_programme, at_previous_round, compare_on := compare_on) j,
 	LATERAL progress_drill_pair(j.judged_on, j.programme, only_actor, only_chapter, only_action,
 		only_category) p;
 
@@ -179,3 +182,108 @@ CREATE OR REPLACE MACRO progress_figures(status, category, applicable, overdue, 
 		/ nullif(count(*) FILTER (WHERE applicable), 0),
 	'weighted_pct': 100 * sum(score)::DOUBLE / nullif(count(*) FILTER (WHERE applicable), 0)
 };
+
+-- Changes between two reporting rounds of a programme (docs/metrics.md, "Changes between
+-- rounds"). A round is a distinct reported_on of the programme. The rounds compared: from_round
+-- and to_round when given, else the programme's second-latest and latest round on or before D.
+-- A programme with fewer than two rounds up to D (and no from_round) has nothing to compare.
+CREATE OR REPLACE MACRO progress_change_round(as_of, only_programme, from_round, to_round)
+	AS TABLE
+SELECT programme, from_on, to_on
+FROM (
+	SELECT programme,
+		coalesce(from_round, list_sort(list(DISTINCT reported_on)
+			FILTER (WHERE reported_on <= as_of), 'DESC')[2]) AS from_on,
+		coalesce(to_round, list_sort(list(DISTINCT reported_on)
+			FILTER (WHERE reported_on <= as_of), 'DESC')[1]) AS to_on
+	FROM action_status_current
+	WHERE only_programme IS NULL OR programme = only_programme
+	GROUP BY programme
+)
+WHERE from_on IS NOT NULL AND to_on IS NOT NULL AND from_on < to_on;
+
+-- How far a status has come, for improved and regressed: not_started 0, in_progress 1,
+-- implemented and ongoing 2 (the two that count as implemented); NULL for not_applicable and
+-- for no status (no report), which are outside this order.
+CREATE OR REPLACE MACRO progress_rank(status) AS CASE status
+	WHEN 'not_started' THEN 0
+	WHEN 'in_progress' THEN 1
+	WHEN 'implemented' THEN 2
+	WHEN 'ongoing' THEN 2
+END;
+
+-- Every pair of the programme as of the later round (progress_pair at to_on: a pair as of the
+-- earlier round is one as of the later round too) with its status at each round and the groups
+-- it falls in. "before" is the pair as of from_on, "after" as of to_on, each with its latest
+-- status on or before that round; a pair that did not exist at from_on has no before.
+-- - newly_reported: no status on or before from_on, a status on or before to_on;
+-- - stopped_reporting: its latest status on or before to_on is dated on from_on itself: it
+--   reported in the earlier round and not after it, up to the later round;
+-- - improved / regressed: a status at both rounds, and progress_rank went up / down;
+-- - reclassified: a status at both rounds that changed without a rank order between them (to or
+--   from not_applicable, or between implemented and ongoing);
+-- - newly_overdue: overdue at to_on (deadline before to_on, applicable, not implemented) and not
+--   overdue at from_on (or not a pair yet).
+-- The first five exclude each other; newly_overdue can go with any of them or with none.
+-- changed = any group. The rounds are read twice through progress_change_round (a macro, not a
+-- shared CTE: see the header).
+CREATE OR REPLACE MACRO progress_change_pair(as_of, only_programme, from_round, to_round,
+	only_actor) AS TABLE
+WITH
+after_pair AS (
+	SELECT r.from_on, r.to_on, p.*
+	FROM progress_change_round(as_of, only_programme, from_round, to_round) r,
+		LATERAL progress_pair(r.to_on, r.programme, only_actor, NULL, NULL) p
+),
+before_pair AS (
+	SELECT p.programme, p.action_id, p.actor, p.status, p.reported_on, p.overdue, p.batch_id,
+		p.source_row
+	FROM progress_change_round(as_of, only_programme, from_round, to_round) r,
+		LATERAL progress_pair(r.from_on, r.programme, only_actor, NULL, NULL) p
+),
+joined AS (
+	SELECT a.programme, a.action_id, a.actor, a.title, a.chapter, a.deadline, a.from_on, a.to_on,
+		b.status AS status_before, b.reported_on AS reported_before,
+		coalesce(b.overdue, false) AS overdue_before,
+		b.batch_id AS batch_id_before, b.source_row AS source_row_before,
+		a.status AS status_after, a.reported_on AS reported_after, a.overdue AS overdue_after,
+		a.batch_id AS batch_id_after, a.source_row AS source_row_after
+	FROM after_pair a
+	LEFT JOIN before_pair b USING (programme, action_id, actor)
+),
+grouped AS (
+	SELECT *,
+		status_before IS NULL AND status_after IS NOT NULL AS newly_reported,
+		coalesce(reported_after = from_on, false) AS stopped_reporting,
+		coalesce(progress_rank(status_after) > progress_rank(status_before), false) AS improved,
+		coalesce(progress_rank(status_after) < progress_rank(status_before), false) AS regressed,
+		status_before IS NOT NULL AND status_after IS NOT NULL
+			AND status_before <> status_after
+			AND coalesce(progress_rank(status_after) = progress_rank(status_before), true)
+			AS reclassified,
+		overdue_after AND NOT overdue_before AS newly_overdue
+	FROM joined
+)
+SELECT *,
+	newly_reported OR stopped_reporting OR improved OR regressed OR reclassified
+		OR newly_overdue AS changed
+FROM grouped;
+
+-- The pairs of progress_change_pair in one group (improved, regressed, newly_reported,
+-- stopped_reporting, reclassified, newly_overdue, changed; NULL: every pair).
+CREATE OR REPLACE MACRO progress_change_drill_pair(as_of, only_programme, from_round, to_round,
+	only_actor, only_group) AS TABLE
+SELECT c.*
+FROM progress_change_pair(as_of, only_programme, from_round, to_round, only_actor) c,
+	(SELECT checked_choice('group', only_group, ['improved', 'regressed', 'newly_reported',
+		'stopped_reporting', 'reclassified', 'newly_overdue', 'changed']) AS ok)
+-- The group names of each pair, so that the filter is not a constant the planner could fold
+-- (and skip the check with it).
+WHERE ok IS NULL AND (only_group IS NULL OR list_contains([
+	CASE WHEN improved THEN 'improved' END,
+	CASE WHEN regressed THEN 'regressed' END,
+	CASE WHEN newly_reported THEN 'newly_reported' END,
+	CASE WHEN stopped_reporting THEN 'stopped_reporting' END,
+	CASE WHEN reclassified THEN 'reclassified' END,
+	CASE WHEN newly_overdue THEN 'newly_overdue' END,
+	CASE WHEN changed THEN 'changed' END], only_group));

@@ -113,6 +113,7 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
 	'/programmes': figurePage,
 	'/programmes/[programme]': figurePage,
 	'/programmes/[programme]/[action]': figurePage,
+	'/programmes/[programme]/changes': actionRecords,
 	'/records': { read: 'figures' },
 	'/records/actions': actionRecords,
 	'/records/actions.csv': actionRecords,

@@ -1,7 +1,16 @@
 // Report filters live in the URL, so any view can be bookmarked or sent and opens identically.
 // Shared by server loads (parse and validate) and components (build links).
 import { m } from '$lib/paraglide/messages';
-import { codeParam, dateParam, invalid, ParamError, textParam, textValue } from '$lib/params';
+import { typedDate } from '$lib/dates';
+import {
+	codeParam,
+	dateParam,
+	invalid,
+	isIsoDate,
+	ParamError,
+	textParam,
+	textValue
+} from '$lib/params';
 
 export interface Filters {
 	/** As-of date D (YYYY-MM-DD). */
@@ -71,4 +80,45 @@ export function filterQuery(
 		if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
 	const s = params.toString();
 	return s ? `?${s}` : '';
+}
+
+/**
+ * What the overview's changes compare with (?compare=): each programme's previous reporting
+ * round, or an earlier date (YYYY-MM-DD before the as-of date).
+ */
+export type Compare = typeof PREVIOUS_ROUND | (string & {});
+
+/** ?compare=previous-round: the default. */
+export const PREVIOUS_ROUND = 'previous-round';
+
+/**
+ * ?compare= (default: previous-round). The overview's form sends compare=date with the date in
+ * compareOn; the page redirects that to compare=YYYY-MM-DD (comparisonQuery), so the address
+ * has one name for the comparison. Throws ParamError naming the accepted values.
+ */
+export function parseCompare(url: URL, asOf: string): Compare {
+	const v = textValue(url, 'compare');
+	if (v === null || v === PREVIOUS_ROUND) return PREVIOUS_ROUND;
+	const expected = () => m.param_expected_compare({ asOf });
+	// Typed as the interface shows dates (dd-mm-jjjj in Dutch) or as YYYY-MM-DD.
+	const on = typedDate(v);
+	if (on === null || on >= asOf) throw invalid('compare', v, expected());
+	return on;
+}
+
+/**
+ * A form submission's query string made canonical: empty fields dropped, and compare=date with
+ * its date in compareOn folded into compare=D (compareOn dropped). Null when already canonical.
+ * compare=date without a date stays compare=date, which parseCompare refuses.
+ */
+export function canonicalQuery(url: URL): string | null {
+	const params = [...url.searchParams];
+	if (!params.some(([k, v]) => v === '' || k === 'compareOn')) return null;
+	const on = url.searchParams.get('compareOn')?.trim() ?? '';
+	const kept = new URLSearchParams();
+	for (const [k, v] of params) {
+		if (k === 'compare' && v === 'date') kept.append(k, on || v);
+		else if (v !== '' && k !== 'compareOn') kept.append(k, v);
+	}
+	return kept.toString();
 }

@@ -243,3 +243,47 @@ export function profileLabel(name: string): string {
 			return name;
 	}
 }
+
+/** A group of the changes between two reporting rounds (docs/metrics.md). */
+export function changeGroupLabel(group: string): string {
+	switch (group) {
+		case 'improved':
+			return m.chg_group_improved();
+		case 'regressed':
+			return m.chg_group_regressed();
+		case 'newly_reported':
+			return m.chg_group_newly_reported();
+		case 'stopped_reporting':
+			return m.chg_group_stopped_reporting();
+		case 'reclassified':
+			return m.chg_group_reclassified();
+		case 'newly_overdue':
+			return m.chg_group_newly_overdue();
+		case 'changed':
+			return m.chg_group_changed();
+		default:
+			return group;
+	}
+}
+
+/** What a group of changes means, in a phrase. */
+export function changeGroupDefinition(group: string): string {
+	switch (group) {
+		case 'improved':
+			return m.chg_def_improved();
+		case 'regressed':
+			return m.chg_def_regressed();
+		case 'newly_reported':
+			return m.chg_def_newly_reported();
+		case 'stopped_reporting':
+			return m.chg_def_stopped_reporting();
+		case 'reclassified':
+			return m.chg_def_reclassified();
+		case 'newly_overdue':
+			return m.chg_def_newly_overdue();
+		case 'changed':
+			return m.chg_def_changed();
+		default:
+			return group;
+	}
+}

@@ -198,6 +198,44 @@ export function programmeHref(programme: string, query: AsOfQuery = ''): Resolve
 	);
 }
 
+/**
+ * The changes between two reporting rounds of a programme (/programmes/[programme]/changes):
+ * the rounds (default: its last two up to asOf) and, for the pairs behind a count, the group
+ * and actor (and page).
+ */
+export function changesHref(
+	programme: string,
+	/** The view, or a query string ("" or "?...") such as a form's. */
+	view:
+		| {
+				asOf?: string | null;
+				from?: string | null;
+				to?: string | null;
+				actor?: string | null;
+				group?: string | null;
+				page?: number | null;
+		  }
+		| string = {},
+	/** A fragment such as "#pairs". */
+	hash = ''
+): ResolvedPathname {
+	let query: string;
+	if (typeof view === 'string') query = view;
+	else {
+		const { asOf, from, to, actor, group, page } = view;
+		query = filterQuery(
+			{ asOf: asOf ?? undefined },
+			{},
+			{ from, to, actor, group, page: page && page > 1 ? page : null }
+		);
+	}
+	const path = withQuery(
+		resolve('/programmes/[programme]/changes', { programme: encodeURIComponent(programme) }),
+		query
+	);
+	return `${path}${hash}` as ResolvedPathname;
+}
+
 /** One action of a programme (from the dashboard: as of the same date). */
 export function actionHref(
 	programme: string,

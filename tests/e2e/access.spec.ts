@@ -98,6 +98,7 @@ const expectations: Record<string, Expectation> = {
 	'/programmes': { readers: everyone, state: figuresIn('ms') },
 	'/programmes/[programme]': { readers: everyone, state: figuresIn('ms') },
 	'/programmes/[programme]/[action]': { readers: everyone, state: figuresIn('ms') },
+	'/programmes/[programme]/changes': { readers: everyone, state: figuresIn('actor') },
 	'/quality/[kind]/[sender]': { readers: recordReaders, state: recordsIn('sender', 'route') },
 	'/records': { readers: everyone },
 	'/records/actions': { readers: everyone, state: figuresIn('actor') },

@@ -142,26 +142,32 @@ test.describe('overview', () => {
 			);
 		};
 		const rows = ['#ms-table tr:has([data-ms-link="MT"])', '#ms-table tfoot tr'];
-		let checked = 0;
-		for (const row of rows) {
-			for (const metric of ['progress', 'ratio', 'compliance']) {
-				const delta = page.locator(`${row} a[data-delta="${metric}"]`);
-				const current = page.locator(`${row} a.figure[data-metric="${metric}"]`);
-				await expect(delta).toHaveCount(1);
-				const earlierHref = (await delta.getAttribute('href')) as string;
-				const currentHref = (await current.getAttribute('href')) as string;
-				if (metric === 'progress') expect(earlierHref).toContain('round=previous');
-				else expect(earlierHref).toContain('asOf=2025-05-31');
-				const change =
-					(await percentOf(metric, currentHref)) - (await percentOf(metric, earlierHref));
-				const shown = (await delta.innerText()).replace(/\s+/g, ' ');
-				const amount = Math.abs(change).toFixed(1);
-				if (Math.abs(change) < 0.05) expect(shown, metric).toContain('=');
-				else expect(shown, `${row} ${metric}`).toContain(`${change > 0 ? '+' : '−'}${amount}`);
-				checked++;
+		/** Each change of MT and the EU row equals its figure's rows minus its earlier rows. */
+		const checkChanges = async (expectEarlier: (metric: string, href: string) => void) => {
+			let checked = 0;
+			for (const row of rows) {
+				for (const metric of ['progress', 'ratio', 'compliance']) {
+					const delta = page.locator(`${row} a[data-delta="${metric}"]`);
+					const current = page.locator(`${row} a.figure[data-metric="${metric}"]`);
+					await expect(delta).toHaveCount(1);
+					const earlierHref = (await delta.getAttribute('href')) as string;
+					const currentHref = (await current.getAttribute('href')) as string;
+					expectEarlier(metric, earlierHref);
+					const change =
+						(await percentOf(metric, currentHref)) - (await percentOf(metric, earlierHref));
+					const shown = (await delta.innerText()).replace(/\s+/g, ' ');
+					const amount = Math.abs(change).toFixed(1);
+					if (Math.abs(change) < 0.05) expect(shown, metric).toContain('=');
+					else expect(shown, `${row} ${metric}`).toContain(`${change > 0 ? '+' : '−'}${amount}`);
+					checked++;
+				}
 			}
-		}
-		expect(checked).toBe(6);
+			expect(checked).toBe(6);
+		};
+		await checkChanges((metric, href) => {
+			if (metric === 'progress') expect(href).toContain('round=previous');
+			else expect(href).toContain('asOf=2025-05-31');
+		});
 
 		// One programme's change, in the EU table, judges it at its previous round.
 		const programmeDelta = page.locator('a[data-delta="eu-progress"]').first();
@@ -172,6 +178,13 @@ test.describe('overview', () => {
 		).toBeVisible();
 		await expect(page.getByRole('columnheader', { name: 'Judged at', exact: true })).toBeVisible();
 		await expect(page.getByLabel('Judged at', { exact: true })).toHaveValue('previous');
+
+		// An explicit comparison date: every earlier figure is the one as of that date.
+		await page.goto(`/?asOf=${asOf}&compare=2024-03-31`);
+		await checkChanges((_, href) => {
+			expect(href).toContain('asOf=2024-03-31');
+			expect(href).not.toContain('round=');
+		});
 	});
 
 	test('filters chosen in the form survive a reload', async ({ page }) => {

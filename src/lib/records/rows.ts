@@ -167,3 +167,49 @@ export interface HistoryRow {
 	file_name: string | null;
 	source_row: number;
 }
+
+/** The groups of a change between two reporting rounds (docs/metrics.md, "Changes between rounds"). */
+export const changeGroups = [
+	'improved',
+	'regressed',
+	'newly_reported',
+	'stopped_reporting',
+	'reclassified',
+	'newly_overdue'
+] as const;
+export type ChangeGroup = (typeof changeGroups)[number];
+
+/** progress_changes: one programme and actor (actor null: every actor in scope). */
+export interface ChangeCountRow extends Record<ChangeGroup, number> {
+	programme: string;
+	/** The earlier and the later round compared. */
+	from_on: string;
+	to_on: string;
+	actor: string | null;
+	pairs: number;
+	changed: number;
+}
+
+/** progress_changes_pairs: a pair with its status at each of the two rounds. */
+export interface ChangePairRow extends Record<ChangeGroup, boolean> {
+	programme: string;
+	from_on: string;
+	to_on: string;
+	action_id: string;
+	title: string | null;
+	chapter: string;
+	deadline: string | null;
+	actor: string;
+	status_before: string | null;
+	reported_before: string | null;
+	overdue_before: boolean;
+	status_after: string | null;
+	reported_after: string | null;
+	overdue_after: boolean;
+	batch_id_before: number | null;
+	file_name_before: string | null;
+	source_row_before: number | null;
+	batch_id: number | null;
+	file_name: string | null;
+	source_row: number | null;
+}

@@ -23,7 +23,8 @@ import {
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { QualitySenderRow } from '$lib/quality';
-import type { ActorProgressRow, ChapterRow, PairRow } from '$lib/records/rows';
+import type { ActorProgressRow, ChangeCountRow, ChapterRow, PairRow } from '$lib/records/rows';
+import { actorChanges } from './changes.ts';
 import { actorName, addressedActor } from './actor.ts';
 import { withheldMonthChart, type RenderedChart } from './dashboard.ts';
 import { withData } from './data.ts';
@@ -48,6 +49,8 @@ export interface MemberStatePage {
 	programmes: string[];
 	progress: ActorProgressRow[];
 	chapters: ChapterRow[];
+	/** Its changes per programme between the programme's last two rounds up to D. */
+	changes: ChangeCountRow[];
 	actions: { rows: PairRow[]; total: number; page: number; pageSize: number };
 	sharing: WithheldStateRow | null;
 	/**
@@ -88,6 +91,7 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 			programme,
 			actor: code
 		});
+		const changes = await actorChanges(data, code, asOf);
 		const pairFilter = {
 			as_of: asOf,
 			programme,
@@ -176,6 +180,7 @@ export function memberStatePage(scope: Scope, params: MemberStateParams): Promis
 			programmes,
 			progress,
 			chapters,
+			changes,
 			actions: { rows: pairs, total: pairTotal, page, pageSize: PAGE_SIZE },
 			sharing: stateRows(sharing)[0] ?? null,
 			notRelevant,

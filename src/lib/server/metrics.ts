@@ -123,7 +123,11 @@ export async function headlineMetrics(data: Data, params: MetricsParams): Promis
 		as_of: asOf,
 		member_state: null
 	});
-	const summary = await data.rows('progress_summary', { as_of: asOf, programme: null });
+	const summary = await data.rows('progress_summary', {
+		as_of: asOf,
+		programme: null,
+		compare_on: null
+	});
 	const without = (keys: readonly string[], key: string) => keys.filter((k) => k !== key);
 	return {
 		asOf,

@@ -1,19 +1,23 @@
 // The overview page's data: the three headline metrics as of a date D, EU-wide and per member state, each
-// with its change since the previous reporting round, and three charts.
+// with its change since what the reviewer compares with (below), and three charts.
 //
-// "Previous" (docs/metrics.md has the definitions of the figures themselves):
-// - progress: the figure as of the programme's previous reporting round, i.e. the distinct
-//   reported_on before the latest one on or before D (progress_trend). As of D the figure equals
-//   the one as of the latest round, so the change is the one between the last two rounds. With
-//   all programmes together, each programme contributes its own previous round; a programme with
-//   only one round so far contributes its current figure (no change).
-// - withheld ratio and retention compliance: the same figure as of the last day of the month
-//   before D's month (withheld_by_member_state with that date; retention_trend's point for it).
-//   Both are states "as of" a day, so the two figures are comparable.
+// What the changes compare with (?compare=, $lib/filters; docs/metrics.md, "Comparisons on
+// the overview"):
+// - previous-round (the default):
+//   - progress: the figure as of the programme's previous reporting round, i.e. the distinct
+//     reported_on before the latest one on or before D (progress_trend). As of D the figure
+//     equals the one as of the latest round, so the change is the one between the last two
+//     rounds. With all programmes together, each programme contributes its own previous round;
+//     a programme with only one round so far contributes its current figure (no change).
+//   - withheld ratio and retention compliance: with one programme chosen that has a previous
+//     round, the same figure as of that round's date; else as of the last day of the month
+//     before D's month. Both are states "as of" a day, so the two figures are comparable.
+// - a date C before D: every figure as of C (progress_summary with compare_on; the withheld and
+//   retention queries as of C).
 //
 // Every figure comes from SQL (queries/progress_summary.sql, withheld_*.sql, retention_*.sql):
 // the EU rows are the queries' total rows, never sums made here.
-import type { Filters } from '$lib/filters';
+import { PREVIOUS_ROUND, type Compare, type Filters } from '$lib/filters';
 import { formatNumber, formatPercent } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { chartLocale, rendered, withheldMonthChart, type RenderedChart } from './dashboard.ts';
@@ -71,9 +75,20 @@ export interface ProgrammeFigure extends ProgressCell {
 
 export type OverviewChart = RenderedChart;
 
+/** What the changes of the page compare with. */
+export interface Comparison {
+	compare: Compare;
+	/**
+	 * The date the withheld ratio and retention compliance are compared with: the chosen date
+	 * (kind 'date'), the chosen programme's previous round ('round'), or the end of the month
+	 * before D ('month-end').
+	 */
+	on: string;
+	kind: 'date' | 'round' | 'month-end';
+}
+
 export interface Overview {
-	/** Last day of the month before D: the "previous" date of withheld and retention. */
-	previousMonthEnd: string;
+	comparison: Comparison;
 	programmes: string[];
 	eu: {
 		progress: ProgrammeFigure[];
@@ -98,13 +113,14 @@ const stateKinds = new Set(['member_state', 'associated', 'historical']);
 export function overviewPage(
 	scope: Scope,
 	filters: Filters,
+	compare: Compare,
 	locale: string
 ): Promise<Overview | null> {
 	return withData(scope, async (data) => {
 		if ((await data.version()) === '0.0') return null;
 		return data.memo(
-			`overview|${locale}|${filters.asOf}|${filters.from}|${filters.to}|${filters.programme}`,
-			() => computeOverview(data, filters, locale)
+			`overview|${locale}|${filters.asOf}|${filters.from}|${filters.to}|${filters.programme}|${compare}`,
+			() => computeOverview(data, filters, compare, locale)
 		);
 	});
 }
@@ -151,10 +167,13 @@ function retentionCell(
 	};
 }
 
-async function computeOverview(data: Data, filters: Filters, locale: string): Promise<Overview> {
+async function computeOverview(
+	data: Data,
+	filters: Filters,
+	compare: Compare,
+	locale: string
+): Promise<Overview> {
 	const { asOf, from, to, programme } = filters;
-	const previousMonthEnd = lastDayOfPreviousMonth(asOf);
-	const previousMonthStart = `${previousMonthEnd.slice(0, 8)}01`;
 
 	// Every read is cached per query, parameters, scope and data version.
 	const actors = await data.cachedRows('actor_names', {});
@@ -163,19 +182,20 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 	);
 	const summary = await data.cachedRows('progress_summary', {
 		as_of: asOf,
-		programme
+		programme,
+		compare_on: compare === PREVIOUS_ROUND ? null : compare
 	});
+	const comparison = comparisonOf(compare, asOf, programme, summary);
 	const period = { from, to };
 	// The EU figures now are headlineMetrics' (the total rows of the queries by member state);
-	// those at the end of the previous month, the total row of the same query as of that day.
+	// those on the comparison date, the total row of the same query as of that day.
 	const withheldPrevious = await data.cachedRows('withheld_by_member_state', {
-		as_of: previousMonthEnd,
+		as_of: comparison.on,
 		...period,
 		member_state: null
 	});
-	const retentionTrend = await data.cachedRows('retention_trend', {
-		as_of: asOf,
-		from: previousMonthStart,
+	const retentionPrevious = await data.cachedRows('retention_by_member_state', {
+		as_of: comparison.on,
 		member_state: null
 	});
 	const months = await data.cachedRows('withheld_by_month', {
@@ -214,11 +234,9 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 		])
 	);
 
-	// Retention compliance: now and at the end of the previous month (retention_trend's points).
+	// Retention compliance: now and on the comparison date.
 	const previousCompliance = new Map(
-		retentionTrend
-			.filter((r) => r.point_on === previousMonthEnd)
-			.map((r) => [r.member_state, r.compliance_pct] as const)
+		retentionPrevious.map((r) => [r.member_state, r.compliance_pct] as const)
 	);
 	const retentionByMs = new Map<string, RetentionCell>(
 		metrics.retention.map((r) => [
@@ -245,7 +263,7 @@ async function computeOverview(data: Data, filters: Filters, locale: string): Pr
 	const euWithheld = metrics.eu.withheld;
 	const euRetention = retentionCell(metrics.eu.retention, previousCompliance.get(null) ?? null);
 	return {
-		previousMonthEnd,
+		comparison,
 		programmes: allProgrammes,
 		eu: {
 			progress: euProgress,
@@ -377,6 +395,25 @@ function overdueChart(rows: MemberStateRow[], total: number, locale: string): Ov
 		percent: false,
 		data
 	});
+}
+
+/**
+ * What the withheld ratio and retention compliance compare with (progress: see the header):
+ * the chosen date; else the chosen programme's previous round; else the previous month's end.
+ */
+function comparisonOf(
+	compare: Compare,
+	asOf: string,
+	programme: string | null,
+	summary: SummaryRow[]
+): Comparison {
+	if (compare !== PREVIOUS_ROUND) return { compare, on: compare, kind: 'date' };
+	const round =
+		programme === null
+			? null
+			: summary.find((r) => r.level === 'programme' && r.programme === programme)?.previous_round;
+	if (round) return { compare, on: round, kind: 'round' };
+	return { compare, on: lastDayOfPreviousMonth(asOf), kind: 'month-end' };
 }
 
 /** The last day of the month before the month of `iso` (YYYY-MM-DD). */

@@ -390,6 +390,33 @@ describe('drill-downs lead to the rows behind each figure', () => {
 		}
 	});
 
+	it('progress changes: each count equals its pairs (every programme, actor and group)', async () => {
+		const filter = { as_of: asOf, programme: null, from_round: null, to_round: null };
+		const counts = await gated('progress_changes', { ...filter, actor: null });
+		expect(counts.length).toBeGreaterThan(0);
+		for (const group of [
+			'improved',
+			'regressed',
+			'newly_reported',
+			'stopped_reporting',
+			'reclassified',
+			'newly_overdue',
+			'changed',
+			null
+		]) {
+			const pairs = await allPages('progress_changes_pairs', { ...filter, actor: null, group });
+			const counted = new Map<string, number>();
+			for (const p of pairs) {
+				for (const key of [`${String(p.programme)}/${String(p.actor)}`, `${String(p.programme)}/*`])
+					counted.set(key, (counted.get(key) ?? 0) + 1);
+			}
+			for (const c of counts) {
+				const key = `${String(c.programme)}/${c.actor === null ? '*' : String(c.actor)}`;
+				expect(counted.get(key) ?? 0, `${key} ${group}`).toBe(c[group ?? 'pairs']);
+			}
+		}
+	});
+
 	it('withheld: withheld and unjustified counts equal their rows', async () => {
 		const figures = await gated('withheld_by_member_state', {
 			as_of: asOf,

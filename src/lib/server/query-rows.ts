@@ -39,6 +39,8 @@ import type {
 	ActionRow,
 	ActorProgressRow,
 	CatalogueRow,
+	ChangeCountRow,
+	ChangePairRow,
 	ChapterRow,
 	HistoryRow,
 	PairRow,
@@ -125,6 +127,9 @@ export interface QueryRows {
 	progress_by_actor: ActorProgressRow;
 	progress_by_chapter: ChapterRow;
 	progress_by_programme: ProgrammeProgressRow;
+	progress_changes: ChangeCountRow;
+	progress_changes_pairs: ChangePairRow;
+	progress_changes_pairs_count: Count;
 	progress_pairs: PairRow;
 	progress_pairs_count: Count;
 	progress_summary: SummaryRow;
@@ -185,6 +190,14 @@ const progressFigureColumns = {
 	overdue: true,
 	progress_pct: true,
 	weighted_pct: true
+} as const;
+const changeGroupColumns = {
+	improved: true,
+	regressed: true,
+	newly_reported: true,
+	stopped_reporting: true,
+	reclassified: true,
+	newly_overdue: true
 } as const;
 const retentionFigureColumns = {
 	active: true,
@@ -348,6 +361,39 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		actors: true,
 		...progressFigureColumns
 	},
+	progress_changes: {
+		programme: true,
+		from_on: true,
+		to_on: true,
+		actor: true,
+		pairs: true,
+		changed: true,
+		...changeGroupColumns
+	},
+	progress_changes_pairs: {
+		programme: true,
+		from_on: true,
+		to_on: true,
+		action_id: true,
+		title: true,
+		chapter: true,
+		deadline: true,
+		actor: true,
+		status_before: true,
+		reported_before: true,
+		overdue_before: true,
+		status_after: true,
+		reported_after: true,
+		overdue_after: true,
+		...changeGroupColumns,
+		batch_id_before: true,
+		file_name_before: true,
+		source_row_before: true,
+		batch_id: true,
+		file_name: true,
+		source_row: true
+	},
+	progress_changes_pairs_count: { total: true },
 	progress_pairs: {
 		judged_on: true,
 		programme: true,

@@ -1,7 +1,7 @@
 // The query string of a request, read with the one parser ($lib/params): a bad parameter is a
 // 400 with its translated message, the default as-of date is today by the clock (UTC).
 import { error } from '@sveltejs/kit';
-import { parseFilters, type Filters } from '$lib/filters';
+import { parseCompare, parseFilters, type Compare, type Filters } from '$lib/filters';
 import { dateParam, invalid, knownParams, pageParam, ParamError } from '$lib/params';
 import { m } from '$lib/paraglide/messages';
 import { parseView, viewKeys, type RecordSet, type RecordsView } from '$lib/records/params';
@@ -35,6 +35,11 @@ function withKnownChannel(filters: Filters): Filters {
 /** The dashboard filters (asOf, period, programme, ms, channel, register, legalBasis). */
 export function urlFilters(url: URL): Filters {
 	return fromUrl(() => withKnownChannel(parseFilters(url, todayIso())));
+}
+
+/** The overview's ?compare= (previous-round or a date before asOf). */
+export function urlCompare(url: URL, asOf: string): Compare {
+	return fromUrl(() => parseCompare(url, asOf));
 }
 
 /** The view of a records page or download: its filters and the set's own parameters. */
