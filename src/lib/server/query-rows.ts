@@ -184,7 +184,8 @@ const progressFigureColumns = {
 	not_applicable: true,
 	overdue: true,
 	progress_pct: true,
-	weighted_pct: true
+	weighted_pct: true,
+	not_in_latest_round: true
 } as const;
 const retentionFigureColumns = {
 	active: true,
@@ -388,6 +389,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		overdue: true,
 		progress_pct: true,
 		weighted_pct: true,
+		not_in_latest_round: true,
 		prev_applicable: true,
 		prev_implemented: true,
 		prev_pct: true,
@@ -404,6 +406,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		kind: true,
 		sender: true,
 		batches: true,
+		shared_batches: true,
 		rows_stored: true,
 		rows_current: true,
 		rows_rejected: true,
@@ -414,7 +417,8 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		optional_empty: true,
 		empty_pct: true,
 		late_reports: true,
-		late_pct: true
+		late_pct: true,
+		late_judged: true
 	},
 	quality_empty_fields: { kind: true, field: true, applicable: true, empty: true, empty_pct: true },
 	quality_empty_rows: {
@@ -464,6 +468,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		file_name: true,
 		imported_at: true,
 		imported_by: true,
+		shared: true,
 		rows_stored: true,
 		rows_current: true,
 		rows_rejected: true,
@@ -474,7 +479,8 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		optional_empty: true,
 		empty_pct: true,
 		late_reports: true,
-		late_pct: true
+		late_pct: true,
+		late_judged: true
 	},
 	quality_sender_batches_count: { total: true },
 	quality_stored_rows: {
