@@ -214,11 +214,7 @@ function viewPage(
 	switch (show) {
 		case 'batches':
 		case 'shared':
-			return of(show, 'quality_sender_batches', {
-				...filter,
-				shared: show === 'shared',
-				late_after_days: null
-			});
+			return of(show, 'quality_sender_batches', { ...filter, shared: show === 'shared' });
 		case 'stored':
 			return of(show, 'quality_stored_rows', {
 				...filter,
