@@ -10,7 +10,8 @@
 SELECT programme, action_id, any_value(title) AS title, any_value(chapter) AS chapter,
 	any_value(deadline) AS deadline, any_value(responsible) AS responsible,
 	max(reported_on) AS last_reported_on,
-	unnest(progress_figures(status, category, applicable, overdue, score))
+	unnest(progress_figures(status, category, applicable, overdue, score,
+		not_in_latest_round))
 FROM progress_pair($as_of, $programme, $actor, $chapter, NULL)
 GROUP BY programme, action_id
 ORDER BY programme, leading_number(action_id) NULLS LAST, action_id

@@ -5,7 +5,8 @@
 -- @param as_of DATE  the as-of date D: only status rows reported on or before D count
 -- @param programme VARCHAR?  only this programme (NULL: all)
 -- @param actor VARCHAR?  only this actor (NULL: all)
-SELECT programme, actor, unnest(progress_figures(status, category, applicable, overdue, score))
+SELECT programme, actor,
+	unnest(progress_figures(status, category, applicable, overdue, score, not_in_latest_round))
 FROM progress_pair($as_of, $programme, $actor, NULL, NULL)
 GROUP BY programme, actor
 ORDER BY programme, actor

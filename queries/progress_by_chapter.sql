@@ -7,7 +7,8 @@
 -- @param programme VARCHAR?  only this programme (NULL: all)
 -- @param actor VARCHAR?  only this actor (NULL: all)
 SELECT programme, chapter, count(DISTINCT action_id)::INTEGER AS actions,
-	unnest(progress_figures(status, category, applicable, overdue, score))
+	unnest(progress_figures(status, category, applicable, overdue, score,
+		not_in_latest_round))
 FROM progress_pair($as_of, $programme, $actor, NULL, NULL)
 GROUP BY programme, chapter
 ORDER BY programme, leading_number(chapter) NULLS LAST, chapter

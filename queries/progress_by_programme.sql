@@ -7,7 +7,8 @@
 -- @param as_of DATE  the as-of date D: only status rows reported on or before D count
 -- @param programme VARCHAR?  only this programme (NULL: all)
 SELECT programme, count(DISTINCT actor)::INTEGER AS actors,
-	unnest(progress_figures(status, category, applicable, overdue, score))
+	unnest(progress_figures(status, category, applicable, overdue, score,
+		not_in_latest_round))
 FROM progress_pair($as_of, $programme, NULL, NULL, NULL)
 GROUP BY programme
 ORDER BY programme

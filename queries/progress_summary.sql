@@ -26,7 +26,8 @@ round AS (
 ),
 now AS (
 	SELECT programme, actor,
-		unnest(progress_figures(status, category, applicable, overdue, score))
+		unnest(progress_figures(status, category, applicable, overdue, score,
+		not_in_latest_round))
 	FROM progress_pair($as_of, $programme, NULL, NULL, NULL)
 	GROUP BY GROUPING SETS ((actor), (programme), ())
 ),
@@ -52,6 +53,7 @@ SELECT CASE
 	END AS level,
 	now.programme, now.actor, now.pairs, now.applicable, now.implemented, now.in_progress,
 	now.not_started, now.no_report, now.overdue, now.progress_pct, now.weighted_pct,
+	now.not_in_latest_round,
 	prev.prev_applicable, prev.prev_implemented,
 	CASE WHEN $compare_on IS NOT NULL
 			OR (now.programme IS NULL AND any_previous.has_previous)

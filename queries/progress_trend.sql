@@ -4,7 +4,8 @@
 -- Definition (docs/metrics.md, "Implementation progress"): as progress_by_actor, with D = R: the
 -- catalogue does not depend on R; the pairs are the catalogue's responsible actors plus pairs
 -- with a status row on or before R; each takes its latest status on or before R (ties: larger
--- batch_id, then larger source_row); overdue means deadline < R. The pairs, the catalogue and
+-- batch_id, then larger source_row); overdue means deadline < R; not_in_latest_round counts the
+-- applicable pairs without a status row dated R. The pairs, the catalogue and
 -- how a status counts come from queries/lib/010_progress.sql.
 -- @scope figures  figures and action statuses: the states whose figures the caller may see
 -- @param as_of DATE  the as-of date D: rounds after D and status rows after D are left out
@@ -39,7 +40,7 @@ pair_round AS (
 ),
 -- The latest status of each pair on or before each round.
 status_at_round AS (
-	SELECT pr.*, s.status, s.completion_pct
+	SELECT pr.*, s.status, s.completion_pct, s.reported_on AS status_on
 	FROM pair_round pr
 	ASOF LEFT JOIN dated_status s
 		ON s.programme = pr.programme AND s.action_id = pr.action_id AND s.actor = pr.actor
@@ -50,13 +51,16 @@ classified AS (
 		progress_category(status) AS category,
 		progress_applicable(status) AS applicable,
 		progress_overdue(status, deadline, round_on) AS overdue,
-		progress_score(status, completion_pct) AS score
+		progress_score(status, completion_pct) AS score,
+		-- R is the latest round as of R.
+		progress_not_in_latest_round(progress_applicable(status), status_on, round_on)
+			AS not_in_latest_round
 	FROM status_at_round
 	-- A pair outside the catalogue exists from its first report on.
 	WHERE from_catalogue OR status IS NOT NULL
 )
 SELECT programme, round_on, actor,
-	unnest(progress_figures(status, category, applicable, overdue, score))
+	unnest(progress_figures(status, category, applicable, overdue, score, not_in_latest_round))
 FROM classified
 GROUP BY GROUPING SETS ((programme, round_on, actor), (programme, round_on))
 ORDER BY programme, round_on, actor NULLS FIRST

@@ -13,6 +13,9 @@
 -- progress_pct = 100 x implemented / applicable; weighted_pct = 100 x score / applicable with
 -- score 1 for implemented/ongoing, completion_pct/100 (clamped to 0..100, 0.5 when empty) for
 -- in_progress, else 0; overdue = applicable, not implemented and deadline < D.
+-- A reporting round is a distinct reported_on of the programme; its latest round as of D is the
+-- latest one on or before D. not_in_latest_round = applicable pairs with no status row dated on
+-- that round (no_report pairs included): they are judged on an older status, or on none.
 -- A zero denominator gives NULL.
 --
 -- Macro parameters are positional; a NULL only_* filter means "all". Parameter names never
@@ -49,6 +52,10 @@ CREATE OR REPLACE MACRO progress_applicable(status) AS coalesce(status, '') <> '
 CREATE OR REPLACE MACRO progress_overdue(status, deadline, as_of) AS
 	coalesce(status, '') NOT IN ('implemented', 'ongoing', 'not_applicable')
 		AND coalesce(deadline < as_of, false);
+-- Whether an applicable pair has no status row dated on the programme's latest round: its latest
+-- status (reported_on, NULL for none) is older than that round.
+CREATE OR REPLACE MACRO progress_not_in_latest_round(applicable, status_on, latest_round) AS
+	applicable AND coalesce(status_on < latest_round, true);
 CREATE OR REPLACE MACRO progress_score(status, completion_pct) AS CASE
 	WHEN status IN ('implemented', 'ongoing') THEN 1.0
 	WHEN status = 'in_progress' AND completion_pct IS NULL THEN 0.5
@@ -117,26 +124,39 @@ SELECT p.programme, p.action_id, p.actor, p.from_catalogue,
 	progress_category(s.status) AS category,
 	progress_applicable(s.status) AS applicable,
 	progress_overdue(s.status, c.deadline, as_of) AS overdue,
-	progress_score(s.status, s.completion_pct) AS score
+	progress_score(s.status, s.completion_pct) AS score,
+	r.latest_round,
+	progress_not_in_latest_round(progress_applicable(s.status), s.reported_on, r.latest_round)
+		AS not_in_latest_round
 FROM progress_pair_key(as_of, only_programme) p
 JOIN progress_catalogue(only_programme) c USING (programme, action_id)
+-- The programme's latest round on or before D (every programme with pairs has one).
+JOIN (
+	SELECT programme, max(reported_on) AS latest_round
+	FROM action_status_current
+	WHERE reported_on <= as_of AND (only_programme IS NULL OR programme = only_programme)
+	GROUP BY programme
+) r USING (programme)
 LEFT JOIN latest_status s USING (programme, action_id, actor)
 WHERE (only_actor IS NULL OR p.actor = only_actor)
 	AND (only_chapter IS NULL OR coalesce(c.chapter, '(none)') = only_chapter)
 	AND (only_action IS NULL OR p.action_id = only_action);
 
 -- The pairs behind one progress figure: progress_pair narrowed to a category (implemented,
--- in_progress, not_started, no_report, overdue, not_applicable or applicable; NULL: all).
+-- in_progress, not_started, no_report, overdue, not_applicable, applicable or
+-- not_in_latest_round; NULL: all).
 CREATE OR REPLACE MACRO progress_drill_pair(as_of, only_programme, only_actor, only_chapter,
 	only_action, only_category) AS TABLE
 SELECT p.*
 FROM progress_pair(as_of, only_programme, only_actor, only_chapter, only_action) p,
 	(SELECT checked_choice('category', only_category, ['implemented', 'in_progress',
-		'not_started', 'no_report', 'overdue', 'not_applicable', 'applicable']) AS ok)
+		'not_started', 'no_report', 'overdue', 'not_applicable', 'applicable',
+		'not_in_latest_round']) AS ok)
 -- Referencing ok makes the check run.
 WHERE ok IS NULL AND (only_category IS NULL
 	OR (only_category = 'applicable' AND applicable)
 	OR (only_category = 'overdue' AND overdue)
+	OR (only_category = 'not_in_latest_round' AND not_in_latest_round)
 	OR category = only_category);
 
 -- The date each programme (NULL: all) is judged at: D itself; with compare_on, that date (an
@@ -166,9 +186,10 @@ FROM progress_judged_on(as_of, only_programme, at_previous_round, compare_on := 
 		only_category) p;
 
 -- The progress figures of a group of pairs, an aggregate: in a SELECT with GROUP BY over
--- progress_pair, unnest(progress_figures(status, category, applicable, overdue, score)) gives
--- the columns pairs ... weighted_pct.
-CREATE OR REPLACE MACRO progress_figures(status, category, applicable, overdue, score) AS {
+-- progress_pair, unnest(progress_figures(status, category, applicable, overdue, score,
+-- not_in_latest_round)) gives the columns pairs ... not_in_latest_round.
+CREATE OR REPLACE MACRO progress_figures(status, category, applicable, overdue, score,
+	not_in_latest_round) AS {
 	'pairs': count(*)::INTEGER,
 	'applicable': count(*) FILTER (WHERE applicable)::INTEGER,
 	'implemented': count(*) FILTER (WHERE category = 'implemented')::INTEGER,
@@ -180,7 +201,8 @@ CREATE OR REPLACE MACRO progress_figures(status, category, applicable, overdue, 
 	'overdue': count(*) FILTER (WHERE overdue)::INTEGER,
 	'progress_pct': 100 * count(*) FILTER (WHERE category = 'implemented')::DOUBLE
 		/ nullif(count(*) FILTER (WHERE applicable), 0),
-	'weighted_pct': 100 * sum(score)::DOUBLE / nullif(count(*) FILTER (WHERE applicable), 0)
+	'weighted_pct': 100 * sum(score)::DOUBLE / nullif(count(*) FILTER (WHERE applicable), 0),
+	'not_in_latest_round': count(*) FILTER (WHERE not_in_latest_round)::INTEGER
 };
 
 -- Changes between two reporting rounds of a programme (docs/metrics.md, "Changes between

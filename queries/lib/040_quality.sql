@@ -10,7 +10,14 @@
 -- retention: kind, authority, plus impact_assessed for alerts and review_outcome when reviewed;
 -- deleted_on and last_reviewed_on are left out because empty is a meaningful value there);
 -- empty means NULL (the ingest stores blank text as NULL); late_reports = action_status rows
--- whose batch was imported more than late_after_days (default 30) days after their reported_on.
+-- whose batch was imported more than late_after_days (default 30) days after their reported_on,
+-- counted only for rounds whose deadline (reported_on + late_after_days) had not yet passed when
+-- the programme's first file was imported (its monitoring start): an archive loaded later
+-- cannot have arrived on time, so it is not judged (late_judged counts the rows judged, the
+-- denominator of late_pct). batches = the sender's own files (every row stored by the file
+-- comes from that sender); shared_batches = the files it shares with other senders, such as a
+-- programme's catalogue with every actor's reports (told apart over all the file's rows,
+-- whatever the caller's scope).
 -- Rejected rows carry no reliable sender: they are attributed to the one sender of all the rows
 -- their batch stored, else to '(unattributed)' (quality_rejected_row).
 -- The optional cells are listed twice below: summed per row in quality_stored_group (the figures:
@@ -21,10 +28,27 @@
 -- Macro parameters are positional; a NULL only_* filter means "all". Parameter names never
 -- equal a column name: inside a macro a parameter hides the column of the same name.
 
--- Whether a status row arrived late: its batch was imported more than late_after_days (NULL:
--- 30) days after the round it reports on.
-CREATE OR REPLACE MACRO quality_is_late(imported_at, reported_on, late_after_days) AS
-	imported_at::DATE > reported_on + coalesce(late_after_days, 30);
+-- The day each programme began to be monitored here: the import day of the first file with a
+-- status row of it (every actor's, whatever the caller's scope).
+CREATE OR REPLACE MACRO quality_programme_start() AS TABLE
+SELECT s.programme, min(b.imported_at)::DATE AS monitored_from
+FROM action_status s
+JOIN batch b ON b.batch_id = s.batch_id
+GROUP BY s.programme;
+
+-- Whether a status row is judged on time at all: its round's deadline (reported_on +
+-- late_after_days, NULL: 30) was on or after the programme's monitoring start. A round whose
+-- deadline had passed before the first file of the programme arrived is history: loading it
+-- later (an archive imported today) does not make it late.
+CREATE OR REPLACE MACRO quality_is_judged(reported_on, late_after_days, monitored_from) AS
+	reported_on + coalesce(late_after_days, 30) >= monitored_from;
+
+-- Whether a status row arrived late: it is judged, and its batch was imported more than
+-- late_after_days (NULL: 30) days after the round it reports on.
+CREATE OR REPLACE MACRO quality_is_late(imported_at, reported_on, late_after_days,
+	monitored_from) AS
+	quality_is_judged(reported_on, late_after_days, monitored_from)
+		AND imported_at::DATE > reported_on + coalesce(late_after_days, 30);
 
 -- The batches imported on or before D, of one kind (sharing, actions or retention; NULL: all).
 CREATE OR REPLACE MACRO quality_batch_in_scope(as_of, only_kind) AS TABLE
@@ -33,8 +57,9 @@ FROM batch
 WHERE imported_at::DATE <= as_of AND (only_kind IS NULL OR kind = only_kind);
 
 -- The rows stored by those batches, counted per (kind, batch, sender, superseded_by): n rows,
--- their optional cells and the empty ones, the late status rows, and whether the group was
--- superseded as of D.
+-- their optional cells and the empty ones, the late status rows and those judged, whether the
+-- group was superseded as of D, and whether its batch is shared (stored rows of more than one
+-- sender: decided over all the batch's rows, before the caller's scope leaves some out).
 CREATE OR REPLACE MACRO quality_stored_group(as_of, only_kind, late_after_days) AS TABLE
 WITH
 stored_group AS (
@@ -48,9 +73,9 @@ stored_group AS (
 				ELSE 0
 			END) AS optional_empty,
 		sum(5 + CASE decision WHEN 'shared' THEN 1 WHEN 'withheld' THEN 3 ELSE 0 END) AS optional_cells,
-		0 AS late
+		0 AS late, 0 AS judged
 	FROM sharing_event
-	WHERE (only_kind IS NULL OR only_kind = 'sharing') AND scope_allows(member_state)
+	WHERE only_kind IS NULL OR only_kind = 'sharing'
 	GROUP BY ALL
 	UNION ALL
 	SELECT 'actions', s.batch_id, s.actor, s.superseded_by, count(*),
@@ -59,10 +84,14 @@ stored_group AS (
 			+ (recent_developments IS NULL)::INT + (evidence_ref IS NULL)::INT
 			+ CASE WHEN status = 'in_progress' THEN (completion_pct IS NULL)::INT ELSE 0 END),
 		sum(8 + CASE WHEN status = 'in_progress' THEN 1 ELSE 0 END),
-		count(*) FILTER (WHERE quality_is_late(b.imported_at, s.reported_on, late_after_days))
+		count(*) FILTER (WHERE quality_is_late(b.imported_at, s.reported_on, late_after_days,
+			ps.monitored_from)),
+		count(*) FILTER (WHERE quality_is_judged(s.reported_on, late_after_days,
+			ps.monitored_from))
 	FROM action_status s
 	JOIN batch b ON b.batch_id = s.batch_id
-	WHERE (only_kind IS NULL OR only_kind = 'actions') AND scope_allows(s.actor)
+	JOIN quality_programme_start() ps ON ps.programme = s.programme
+	WHERE only_kind IS NULL OR only_kind = 'actions'
 	GROUP BY ALL
 	UNION ALL
 	SELECT 'retention', batch_id, member_state, superseded_by, count(*),
@@ -71,39 +100,51 @@ stored_group AS (
 			+ CASE WHEN last_reviewed_on IS NOT NULL THEN (review_outcome IS NULL)::INT ELSE 0 END),
 		sum(2 + CASE WHEN kind = 'alert' THEN 1 ELSE 0 END
 			+ CASE WHEN last_reviewed_on IS NOT NULL THEN 1 ELSE 0 END),
-		0
+		0, 0
 	FROM retention_record
-	WHERE (only_kind IS NULL OR only_kind = 'retention') AND scope_allows(member_state)
+	WHERE only_kind IS NULL OR only_kind = 'retention'
 	GROUP BY ALL
 )
 SELECT g.*,
 	-- Superseded as of D: only a replacing batch imported on or before D counts.
 	sb.batch_id IS NOT NULL AS superseded
-FROM stored_group g
+FROM (
+	SELECT *,
+		min(sender) OVER (PARTITION BY batch_id) <> max(sender) OVER (PARTITION BY batch_id)
+			AS shared_batch
+	FROM stored_group
+) g
 JOIN quality_batch_in_scope(as_of, only_kind) b ON b.batch_id = g.batch_id
-LEFT JOIN quality_batch_in_scope(as_of, NULL) sb ON sb.batch_id = g.superseded_by;
+LEFT JOIN quality_batch_in_scope(as_of, NULL) sb ON sb.batch_id = g.superseded_by
+-- The scope applies after the batches are told apart, so that a file shared with states out of
+-- scope is a shared file for every caller.
+WHERE scope_allows(g.sender);
 
 -- The stored-row counts of a group of quality_stored_group rows, an aggregate: unnest it in a
 -- SELECT with GROUP BY for the columns rows_stored ... late_reports.
 CREATE OR REPLACE MACRO quality_stored_counts(n, superseded, optional_cells, optional_empty,
-	late) AS {
+	late, judged) AS {
 	'rows_stored': sum(n),
 	'rows_current': coalesce(sum(n) FILTER (WHERE NOT superseded), 0),
 	'rows_superseded': coalesce(sum(n) FILTER (WHERE superseded), 0),
 	'optional_cells': sum(optional_cells),
 	'optional_empty': sum(optional_empty),
-	'late_reports': sum(late)
+	'late_reports': sum(late),
+	'late_judged': sum(judged)
 };
 
 -- The figures on optional cells and late reports from those counts (NULL counts are zeros;
 -- late reports only for the actions kind), as columns with unnest(quality_cell_figures(...)).
-CREATE OR REPLACE MACRO quality_cell_figures(kind, rows_stored, optional_cells, optional_empty,
-	late_reports) AS {
+-- late_pct is over the rows judged (late_judged): NULL when none is.
+CREATE OR REPLACE MACRO quality_cell_figures(kind, optional_cells, optional_empty,
+	late_reports, late_judged) AS {
 	'optional_cells': coalesce(optional_cells, 0)::BIGINT,
 	'optional_empty': coalesce(optional_empty, 0)::BIGINT,
 	'empty_pct': 100 * optional_empty::DOUBLE / nullif(optional_cells, 0),
 	'late_reports': CASE WHEN kind = 'actions' THEN coalesce(late_reports, 0)::INTEGER END,
-	'late_pct': CASE WHEN kind = 'actions' THEN 100 * late_reports::DOUBLE / nullif(rows_stored, 0) END
+	'late_pct': CASE WHEN kind = 'actions'
+		THEN 100 * late_reports::DOUBLE / nullif(late_judged, 0) END,
+	'late_judged': CASE WHEN kind = 'actions' THEN coalesce(late_judged, 0)::INTEGER END
 };
 
 -- Distinct rejected row numbers per batch (one row can have several rejects).
@@ -306,8 +347,9 @@ SELECT s.programme, s.action_id, s.actor, s.reported_on, s.status,
 	s.superseded_by IS NOT NULL AS superseded, s.batch_id, b.file_name, s.source_row
 FROM action_status s
 JOIN batch b ON b.batch_id = s.batch_id
+JOIN quality_programme_start() ps ON ps.programme = s.programme
 WHERE b.imported_at::DATE <= as_of
-	AND quality_is_late(b.imported_at, s.reported_on, late_after_days)
+	AND quality_is_late(b.imported_at, s.reported_on, late_after_days, ps.monitored_from)
 	AND (only_programme IS NULL OR s.programme = only_programme)
 	AND (only_actor IS NULL OR s.actor = only_actor)
 	AND (only_batch IS NULL OR s.batch_id = only_batch)

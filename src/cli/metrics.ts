@@ -69,7 +69,8 @@ export function renderMetrics(m: HeadlineMetrics, params: MetricsParams): string
 				['noReport', 'no report'],
 				['overdue', 'overdue'],
 				['progressPct', 'progress %'],
-				['weightedPct', 'weighted %']
+				['weightedPct', 'weighted %'],
+				['notInLatestRound', 'not in latest round']
 			],
 			'no action status rows on or before this date'
 		),

@@ -138,6 +138,8 @@ export interface SummaryRow {
 	overdue: number;
 	progress_pct: number | null;
 	weighted_pct: number | null;
+	/** Applicable pairs without a status row dated on their programme's latest round. */
+	not_in_latest_round: number;
 	prev_applicable: number | null;
 	prev_implemented: number | null;
 	prev_pct: number | null;

@@ -6,7 +6,6 @@ import {
 	codeParam,
 	dateParam,
 	invalid,
-	isIsoDate,
 	ParamError,
 	textParam,
 	textValue

@@ -41,6 +41,8 @@ export function categoryLabel(category: string): string {
 			return m.rec_status_not_applicable();
 		case 'applicable':
 			return m.rec_category_applicable();
+		case 'not_in_latest_round':
+			return m.rec_category_not_in_latest_round();
 		default:
 			return category;
 	}

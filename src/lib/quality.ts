@@ -9,6 +9,7 @@ export type QualityKind = (typeof qualityKinds)[number];
 /** The views of the page (?show=), one per figure of the member-state page's quality table. */
 export const qualityViews = [
 	'batches',
+	'shared',
 	'stored',
 	'rejected',
 	'superseded',
@@ -24,7 +25,10 @@ export const isQualityView = (v: string): v is QualityView =>
 
 /** The figures of one sender and kind (quality_by_sender), or of its rows in one batch. */
 export interface QualityFigures {
+	/** The sender's own files: every row they stored is the sender's. */
 	batches: number;
+	/** The files that stored rows of the sender and of other senders (a shared catalogue). */
+	shared_batches: number;
 	rows_stored: number;
 	rows_rejected: number;
 	rejected_pct: number | null;
@@ -34,7 +38,9 @@ export interface QualityFigures {
 	empty_pct: number | null;
 	/** NULL for kinds other than actions. */
 	late_reports: number | null;
+	/** Of late_judged: the status rows whose round was due after the programme's first file. */
 	late_pct: number | null;
+	late_judged: number | null;
 }
 
 /** quality_by_sender: the figures of one sender and kind. */
@@ -46,8 +52,10 @@ export interface QualitySenderRow extends QualityFigures {
 }
 
 /** quality_sender_batches: one batch with the figures of the sender's rows in it. */
-export interface QualityBatchRow extends Omit<QualityFigures, 'batches'> {
+export interface QualityBatchRow extends Omit<QualityFigures, 'batches' | 'shared_batches'> {
 	batch_id: number;
+	/** Whether the file also stored rows of other senders. */
+	shared: boolean;
 	kind: string;
 	sender: string;
 	file_name: string;

@@ -14,9 +14,15 @@ const metricsFile = join('tests', 'e2e', '.artifacts', `metrics-${asOf}.json`);
 
 interface Metrics {
 	asOf: string;
-	progress: { programme: string; actor: string; progressPct: number | null }[];
+	progress: {
+		programme: string;
+		actor: string;
+		progressPct: number | null;
+		notInLatestRound: number;
+	}[];
 	withheld: { memberState: string; withheld: number; unjustified: number; ratio: number | null }[];
 	retention: { memberState: string; overdueReview: number; compliancePct: number | null }[];
+	eu: { progress: { programme: string; notInLatestRound: number }[] };
 }
 
 function expectedMetrics(): Metrics {
@@ -308,6 +314,55 @@ test.describe('overview', () => {
 		await expectNoPageOverflow(page);
 		await screenshot(page, testInfo, 'overview-390');
 	});
+});
+
+test('not reported in the latest round: the figure of `cosi metrics --json`, leading to its pairs', async ({
+	page,
+	request
+}) => {
+	const expected = expectedMetrics();
+	/** The total of the records page a figure links to ("60 rows"). */
+	const pairsBehind = async (figureLink: ReturnType<Page['locator']>) => {
+		const href = (await figureLink.getAttribute('href')) as string;
+		expect(href).toContain('category=not_in_latest_round');
+		expect(href).toContain(`asOf=${asOf}`);
+		const body = await (await request.get(new URL(href, page.url()).toString())).text();
+		return /id="records-total"[^>]*>([^<]+)</.exec(body)?.[1].trim();
+	};
+	const rows = (n: number) => `${integer(n)} ${n === 1 ? 'row' : 'rows'}`;
+
+	// The overview of one programme: its EU figure and those of several member states.
+	const eu = expected.eu.progress.find((p) => p.programme === programme)!;
+	expect(eu.notInLatestRound).toBeGreaterThan(0);
+	await page.goto(`/?asOf=${asOf}&programme=${programme}`);
+	const euFigure = page.locator('a.figure[data-metric="eu-not-in-latest-round"]');
+	await expect(euFigure.locator('.value')).toHaveText(integer(eu.notInLatestRound));
+	expect(await pairsBehind(euFigure)).toBe(rows(eu.notInLatestRound));
+	const inProgramme = expected.progress.filter((p) => p.programme === programme);
+	const some = inProgramme.filter((p) => p.notInLatestRound > 0).slice(0, 3);
+	expect(some.length).toBeGreaterThan(0);
+	for (const p of [...some, inProgramme.find((x) => x.notInLatestRound === 0)!]) {
+		const link = page.locator(
+			`#ms-table a.figure[data-metric="not-in-latest-round"][data-ms="${p.actor}"]`
+		);
+		await expect(link.locator('.value')).toHaveText(integer(p.notInLatestRound));
+		expect(await pairsBehind(link), p.actor).toBe(rows(p.notInLatestRound));
+	}
+
+	// The member-state page: one figure per programme.
+	const nl = expected.progress.filter((p) => p.actor === 'NL');
+	expect(nl.some((p) => p.notInLatestRound > 0)).toBe(true);
+	await page.goto(`/member-states/NL?asOf=${asOf}`);
+	const table = page.getByRole('table', { name: 'Progress of Netherlands per programme' });
+	for (const p of nl) {
+		const link = table
+			.getByRole('row')
+			.filter({ has: page.getByRole('link', { name: p.programme, exact: true }) })
+			.locator('a.figure[data-metric="not-in-latest-round"]');
+		await expect(link.locator('.value')).toHaveText(integer(p.notInLatestRound));
+		expect(await pairsBehind(link), p.programme).toBe(rows(p.notInLatestRound));
+	}
+	await expect(table.getByRole('columnheader', { name: 'Not in latest round' })).toBeVisible();
 });
 
 test.describe('member-state page', () => {

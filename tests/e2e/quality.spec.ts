@@ -97,8 +97,8 @@ for (const kind of ['Sharing log', 'Action status', 'Retention register']) {
 		const views = links.map((l) => l.view);
 		expect(views).toEqual(
 			kind === 'Action status'
-				? ['batches', 'stored', 'rejected', 'superseded', 'empty', 'late']
-				: ['batches', 'stored', 'rejected', 'superseded', 'empty']
+				? ['batches', 'shared', 'stored', 'rejected', 'superseded', 'empty', 'late']
+				: ['batches', 'shared', 'stored', 'rejected', 'superseded', 'empty']
 		);
 		// The accessible name starts with the visible figure and says what it counts.
 		await expect(row.locator('a[data-view="rejected"]')).toHaveAccessibleName(

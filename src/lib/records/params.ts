@@ -19,7 +19,9 @@ export const actionCategories = [
 	'no_report',
 	'overdue',
 	'not_applicable',
-	'applicable'
+	'applicable',
+	// Applicable pairs without a status row dated on the programme's latest round.
+	'not_in_latest_round'
 ] as const;
 export type ActionCategory = (typeof actionCategories)[number];
 

@@ -94,6 +94,8 @@ export interface ProgressCounts {
 	overdue: number;
 	progress_pct: number | null;
 	weighted_pct: number | null;
+	/** Applicable pairs without a status row dated on the programme's latest round. */
+	not_in_latest_round: number;
 }
 
 export interface ChapterRow extends ProgressCounts {

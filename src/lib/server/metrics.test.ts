@@ -1,7 +1,7 @@
 // The metric definitions of docs/metrics.md, one small hand-built dataset per rule, with the
 // expected figures worked out by hand in each test.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { closeStore, openStore } from './db.ts';
 import { apiNames, checkMetricsParams, headlineMetrics, type HeadlineMetrics } from './metrics.ts';
 import { resetClock, setClock, todayIso } from './clock.ts';
 import { withData, type Data, type QueryName } from './data.ts';
+import { ingestFile } from './ingest/index.ts';
+import type { Scope } from './scope.ts';
 import { loadQuery, type ParamValue } from './queries.ts';
 
 /** A row as the tests read it: its columns are plain values (text, numbers, flags, NULL). */
@@ -89,10 +91,16 @@ function retentionOf(m: HeadlineMetrics, memberState: string) {
 }
 
 /**
- * Run a named query passing every declared parameter: the given ones, else as_of D, the first
- * page of 10 rows, and NULL (all) for each filter.
+ * Run a named query on a test database (its connection or file) passing every declared
+ * parameter: the given ones, else as_of D, the first page of 10 rows, and NULL (all) for each
+ * filter; as a caller who sees every state unless `scope` says otherwise.
  */
-async function query(con: DuckDBConnection, name: string, params: Record<string, ParamValue> = {}) {
+async function query(
+	db: DuckDBConnection | string,
+	name: string,
+	params: Record<string, ParamValue> = {},
+	scope: Scope = fullScope
+) {
 	const defaults: Record<string, ParamValue> = { as_of: D, limit: 10, offset: 0 };
 	const all = loadQuery(name).params.map((p): [string, ParamValue] => [
 		p.name,
@@ -101,7 +109,8 @@ async function query(con: DuckDBConnection, name: string, params: Record<string,
 	// Any query by its name as a string, its rows as plain records.
 	const read = (d: Data) =>
 		d.rows(name as QueryName, { ...Object.fromEntries(all), ...params }) as Promise<unknown[]>;
-	return withData(fullScope, read, { path: pathOf.get(con) }) as Promise<Cells[]>;
+	const path = typeof db === 'string' ? db : pathOf.get(db);
+	return withData(scope, read, { path }) as Promise<Cells[]>;
 }
 
 describe('implementation progress', () => {
@@ -157,6 +166,75 @@ describe('implementation progress', () => {
 			pairs: 1,
 			noReport: 1,
 			progressPct: 0
+		});
+	});
+
+	it('counts the applicable pairs without a status row on the latest round', async () => {
+		const { con } = await dbWithBatches('actions', 2);
+		// Rounds 1 March and 1 May. NL reported action 1 on both rounds; action 2 only on the
+		// first (carried forward, skipped the latest); BE never reported action 1 (no_report);
+		// FR's action 3 is not applicable from an old round (not counted: not applicable).
+		await addStatus(con, '1', 'NL', '2026-03-01', 'in_progress', { responsible: 'NL BE' });
+		await addStatus(con, '1', 'NL', '2026-05-01', 'implemented', { batch_id: 2 });
+		await addStatus(con, '2', 'NL', '2026-03-01', 'implemented', { responsible: 'NL' });
+		await addStatus(con, '3', 'FR', '2026-03-01', 'not_applicable', { responsible: 'FR' });
+		// Action 4: DE reported on the latest round in a later, superseding file: on the round.
+		await addStatus(con, '4', 'DE', '2026-05-01', 'not_started', {
+			responsible: 'DE',
+			superseded_by: 2
+		});
+		await addStatus(con, '4', 'DE', '2026-05-01', 'in_progress', {
+			batch_id: 2,
+			responsible: 'DE'
+		});
+		const m = await headline(con);
+		// The domain rule is kept: action 2 still counts as implemented from March.
+		expect(progressOf(m, 'NL')).toMatchObject({ implemented: 2, notInLatestRound: 1 });
+		expect(progressOf(m, 'BE')).toMatchObject({ noReport: 1, notInLatestRound: 1 });
+		expect(progressOf(m, 'FR')).toMatchObject({ applicable: 0, notInLatestRound: 0 });
+		expect(progressOf(m, 'DE')).toMatchObject({ inProgress: 1, notInLatestRound: 0 });
+		expect(m.eu.progress).toMatchObject([{ programme: 'ROADMAP', notInLatestRound: 2 }]);
+		// As of April the latest round is 1 March: NL reported both actions on it; BE's action 1
+		// and DE's action 4 (a pair from the catalogue, which ignores D) have no report at all.
+		const april = await headline(con, '2026-04-01');
+		expect(progressOf(april, 'NL')).toMatchObject({ notInLatestRound: 0 });
+		expect(progressOf(april, 'BE')).toMatchObject({ notInLatestRound: 1 });
+		expect(progressOf(april, 'DE')).toMatchObject({ noReport: 1, notInLatestRound: 1 });
+		// The drill-down lists exactly those pairs, and the missing-reports list is the same.
+		const pairs = await query(con, 'progress_pairs', {
+			category: 'not_in_latest_round',
+			limit: 100
+		});
+		expect(pairs.map((p) => `${p.action_id}/${p.actor}`)).toEqual(['1/BE', '2/NL']);
+		const missing = await query(con, 'progress_missing_reports', { limit: 100 });
+		expect(missing).toMatchObject([
+			{ action_id: '1', actor: 'BE', latest_round: '2026-05-01', last_reported_on: null },
+			{ action_id: '2', actor: 'NL', latest_round: '2026-05-01', last_reported_on: '2026-03-01' }
+		]);
+		// Each round of the trend counts the pairs without a row dated on that round.
+		const trend = await query(con, 'progress_trend', { programme: null, actor: null });
+		const total = (round: string) =>
+			trend.find((t) => t.round_on === round && t.actor === null)?.not_in_latest_round;
+		expect(total('2026-03-01')).toBe(2); // BE 1, DE 4
+		expect(total('2026-05-01')).toBe(2); // BE 1, NL 2
+	});
+
+	it('has no not-in-latest-round figure before the first round of a programme', async () => {
+		const { con } = await dbWithBatches('actions');
+		await addStatus(con, '1', 'NL', '2026-03-01', 'implemented', { responsible: 'NL BE' });
+		const before = await headline(con, '2026-02-28');
+		expect(before.progress).toEqual([]);
+		expect(before.eu.progress).toEqual([]);
+		expect(await query(con, 'progress_missing_reports', { as_of: '2026-02-28' })).toEqual([]);
+		expect(
+			await query(con, 'progress_pairs_count', {
+				as_of: '2026-02-28',
+				category: 'not_in_latest_round'
+			})
+		).toEqual([{ total: 0 }]);
+		// On the first round itself, BE's missing report counts.
+		expect(progressOf(await headline(con, '2026-03-01'), 'BE')).toMatchObject({
+			notInLatestRound: 1
 		});
 	});
 
@@ -710,6 +788,98 @@ describe('data quality', () => {
 		const late = await query(con, 'quality_late_reports');
 		expect(late).toMatchObject([{ batch_id: 2, days_after_round: 31, file_name: 'actions-2.csv' }]);
 	});
+	it('does not call an archive late: only rounds due after the first file are judged', async () => {
+		const { path } = await freshDb();
+		const store = await openStore(path);
+		const header = 'programme,action_id,actor,reported_on,status,responsible';
+		/** Import a canonical actions file at `at` by the injected clock, as the app does. */
+		const importAt = async (at: string, name: string, rows: string[]) => {
+			const file = join(dir, name);
+			writeFileSync(file, [header, ...rows].join('\n') + '\n');
+			setClock(new Date(at));
+			try {
+				const result = await ingestFile(store, file, { kind: 'actions' });
+				expect(result.rowsRejected, name).toBe(0);
+			} finally {
+				resetClock();
+			}
+		};
+		const quality = async (asOf: string, sender: string) =>
+			(await query(path, 'quality_by_sender', { as_of: asOf, kind: 'actions' })).find(
+				(q) => q.sender === sender
+			);
+		// Today (by the injected clock) an archive of two rounds of 2016 and 2017 is loaded:
+		// thousands of days after those rounds, but the programme was not monitored here yet.
+		await importAt('2031-03-15T10:00:00Z', 'archive.csv', [
+			'ARCH,1,NL,2016-10-31,in_progress,NL BE',
+			'ARCH,1,BE,2016-10-31,not_started,NL BE',
+			'ARCH,1,NL,2017-06-30,implemented,NL BE'
+		]);
+		expect(await quality('2031-03-15', 'NL')).toMatchObject({
+			rows_stored: 2,
+			late_reports: 0,
+			late_judged: 0,
+			late_pct: null
+		});
+		expect(await query(path, 'quality_late_reports', { as_of: '2031-03-15' })).toEqual([]);
+		// From then on the programme is monitored: a round of 30 April 2031 sent on 20 June (51
+		// days) is late, one of 31 May (20 days) is not, and a forgotten 2017 report sent with
+		// them is still history (its round was due long before the first file).
+		await importAt('2031-06-20T08:00:00Z', 'nl-2031.csv', [
+			'ARCH,1,NL,2031-04-30,implemented,NL BE',
+			'ARCH,1,NL,2031-05-31,implemented,NL BE',
+			'ARCH,1,BE,2017-06-30,in_progress,NL BE'
+		]);
+		expect(await quality('2031-06-20', 'NL')).toMatchObject({
+			rows_stored: 4,
+			late_reports: 1,
+			late_judged: 2,
+			late_pct: 50
+		});
+		expect(await quality('2031-06-20', 'BE')).toMatchObject({ late_reports: 0, late_judged: 0 });
+		expect(await query(path, 'quality_late_reports', { as_of: '2031-06-20' })).toMatchObject([
+			{ actor: 'NL', reported_on: '2031-04-30', imported_on: '2031-06-20', days_after_round: 51 }
+		]);
+		// As of a day before the second import, only the archive counts: still nothing late.
+		expect(await quality('2031-06-19', 'NL')).toMatchObject({ late_reports: 0, late_judged: 0 });
+	});
+
+	it("counts a sender's own files apart from the files it shares with other senders", async () => {
+		const { con, path } = await freshDb();
+		await addBatch(con, 1, 'actions', { file_name: 'catalogue.csv' });
+		await addBatch(con, 2, 'actions', { file_name: 'nl.csv' });
+		await addBatch(con, 3, 'sharing', { file_name: 'nl-sharing.csv' });
+		// Batch 1: a programme's catalogue with the reports of NL and BE; batch 2: NL's own.
+		await addStatus(con, '1', 'NL', '2026-01-01', 'in_progress', { responsible: 'MS' });
+		await addStatus(con, '1', 'BE', '2026-01-01', 'implemented', { responsible: 'MS' });
+		await addStatus(con, '2', 'NL', '2026-01-01', 'implemented', { batch_id: 2 });
+		await addSharing(con, 'NL', 'shared', { batch_id: 3 });
+		const figures = await query(path, 'quality_by_sender', {});
+		const of = (kind: string, sender: string) =>
+			figures.find((f) => f.kind === kind && f.sender === sender);
+		expect(of('actions', 'NL')).toMatchObject({ batches: 1, shared_batches: 1, rows_stored: 2 });
+		expect(of('actions', 'BE')).toMatchObject({ batches: 0, shared_batches: 1, rows_stored: 1 });
+		expect(of('sharing', 'NL')).toMatchObject({ batches: 1, shared_batches: 0 });
+		// Each figure equals its rows: the drill-down with shared false, then true.
+		const files = async (sender: string, shared: boolean, scope: Scope = fullScope) => {
+			const params = { as_of: D, kind: 'actions', sender, batch_id: null, shared };
+			const rows = await query(path, 'quality_sender_batches', params, scope);
+			const [{ total }] = await query(path, 'quality_sender_batches_count', params, scope);
+			expect(total).toBe(rows.length);
+			return rows.map((r) => `${String(r.file_name)} ${String(r.shared)}`);
+		};
+		expect(await files('NL', false)).toEqual(['nl.csv false']);
+		expect(await files('NL', true)).toEqual(['catalogue.csv true']);
+		expect(await files('BE', false)).toEqual([]);
+		expect(await files('BE', true)).toEqual(['catalogue.csv true']);
+		// A caller who sees NL only still sees the catalogue as a shared file, not as NL's own.
+		const nlOnly: Scope = { figures: ['NL'], records: ['NL'] };
+		const scoped = await query(path, 'quality_by_sender', {}, nlOnly);
+		expect(scoped.filter((f) => f.kind === 'actions')).toMatchObject([
+			{ sender: 'NL', batches: 1, shared_batches: 1 }
+		]);
+		expect(await files('NL', false, nlOnly)).toEqual(['nl.csv false']);
+	});
 });
 
 describe('headline shape and parameters', () => {
@@ -738,7 +908,8 @@ describe('headline shape and parameters', () => {
 			'noReport',
 			'overdue',
 			'progressPct',
-			'weightedPct'
+			'weightedPct',
+			'notInLatestRound'
 		]);
 		expect(m.eu.withheld.relevant).toBe(0);
 		expect(m.eu.retention.compliancePct).toBeNull();
@@ -755,7 +926,8 @@ describe('headline shape and parameters', () => {
 			'noReport',
 			'overdue',
 			'progressPct',
-			'weightedPct'
+			'weightedPct',
+			'notInLatestRound'
 		]);
 		expect(Object.keys(m.withheld[0])).toEqual([
 			'memberState',

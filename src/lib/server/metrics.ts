@@ -31,6 +31,11 @@ export interface ProgressFigure {
 	overdue: number;
 	progressPct: number | null;
 	weightedPct: number | null;
+	/**
+	 * Applicable pairs without a status row dated on the programme's latest round on or before
+	 * D (no-report pairs included): judged on an older status, or on none.
+	 */
+	notInLatestRound: number;
 }
 
 export interface WithheldFigure {
@@ -81,7 +86,8 @@ const progressKeys = [
 	'noReport',
 	'overdue',
 	'progressPct',
-	'weightedPct'
+	'weightedPct',
+	'notInLatestRound'
 ] as const satisfies readonly (keyof ProgressFigure)[];
 
 const withheldKeys = [

@@ -38,6 +38,8 @@ export interface ProgressCell {
 	implemented: number;
 	overdue: number;
 	noReport: number;
+	/** Applicable pairs without a status row dated on their programme's latest round. */
+	notInLatestRound: number;
 	pct: number | null;
 	prevPct: number | null;
 }
@@ -132,6 +134,7 @@ function progressCell(r: SummaryRow): ProgressCell {
 		implemented: r.implemented,
 		overdue: r.overdue,
 		noReport: r.no_report,
+		notInLatestRound: r.not_in_latest_round,
 		pct: r.progress_pct,
 		prevPct: r.prev_pct
 	};
@@ -291,6 +294,7 @@ const emptyProgress: ProgressCell = {
 	implemented: 0,
 	overdue: 0,
 	noReport: 0,
+	notInLatestRound: 0,
 	pct: null,
 	prevPct: null
 };

@@ -5,11 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Filters } from '$lib/filters';
+import { PREVIOUS_ROUND, type Filters } from '$lib/filters';
 import type { ActorProgressRow, ProgressCounts } from '$lib/records/rows';
 import { closeStore, openStore, withData } from './data.ts';
 import { loadSamples } from './ingest/samples.ts';
 import { memberStatePage } from './member-state.ts';
+import { headlineMetrics } from './metrics.ts';
+import { overviewPage } from './overview.ts';
 import { todayIso } from './clock.ts';
 import { programmesPage } from './programme.ts';
 import { fullScope, type Scope } from './scope.ts';
@@ -24,7 +26,8 @@ const counts = [
 	'not_started',
 	'no_report',
 	'not_applicable',
-	'overdue'
+	'overdue',
+	'not_in_latest_round'
 ] as const satisfies readonly (keyof ProgressCounts)[];
 
 let dir: string;
@@ -138,5 +141,81 @@ describe('memberStatePage', () => {
 	it('leads an alias or a lower-case code to the canonical code', async () => {
 		await expect(page('gr', asOf)).rejects.toThrow('alias of EL');
 		await expect(page('nl', asOf)).rejects.toThrow('alias of NL');
+	});
+});
+
+describe('the EU totals of the API and the overview', () => {
+	const filters: Filters = {
+		asOf,
+		from: null,
+		to: null,
+		programme: null,
+		ms: null,
+		channel: null,
+		register: null,
+		legalBasis: null
+	};
+	const sum = <T>(rows: T[], key: keyof T) => rows.reduce((n, r) => n + Number(r[key]), 0);
+
+	it.each([
+		['every member state', fullScope],
+		['two member states', { figures: ['NL', 'BE'], records: null }]
+	])('are the overview’s EU row and the sums of the rows (%s)', async (_, scope: Scope) => {
+		const api = await withData(scope, (data) => headlineMetrics(data, { asOf }));
+		const overview = await overviewPage(scope, filters, PREVIOUS_ROUND, 'en');
+		if (!overview) throw new Error('no overview');
+		// The overview's EU row is the API's eu object.
+		// (Each cell also carries the figure at the previous month end, prev*.)
+		const ew = overview.eu.withheld;
+		expect({ ...api.eu.withheld, prevRatio: ew.prevRatio }).toEqual(ew);
+		const er = overview.eu.retention;
+		expect({ ...er, compliancePct: er.pct }).toEqual({
+			...api.eu.retention,
+			pct: er.pct,
+			prevPct: er.prevPct
+		});
+		expect(
+			overview.eu.progress.map((p) => [p.programme, p.pairs, p.applicable, p.implemented, p.pct])
+		).toEqual(
+			api.eu.progress.map((p) => [p.programme, p.pairs, p.applicable, p.implemented, p.progressPct])
+		);
+		expect(overview.eu.progress.map((p) => p.notInLatestRound)).toEqual(
+			api.eu.progress.map((p) => p.notInLatestRound)
+		);
+		// Sums: the counts of the EU rows are those of the rows per member state or actor, the
+		// percentages are computed from the summed counts.
+		for (const key of ['relevant', 'shared', 'withheld', 'pending', 'unjustified'] as const) {
+			expect(api.eu.withheld[key], key).toBe(sum(api.withheld, key));
+		}
+		const w = api.eu.withheld;
+		expect(w.ratio).toBe(w.shared + w.withheld ? w.withheld / (w.shared + w.withheld) : null);
+		for (const key of [
+			'active',
+			'overdueReview',
+			'pastRetention',
+			'missingAssessment',
+			'compliant'
+		] as const) {
+			expect(api.eu.retention[key], key).toBe(sum(api.retention, key));
+		}
+		const r = api.eu.retention;
+		expect(r.compliancePct).toBe(r.active ? (100 * r.compliant) / r.active : null);
+		expect(api.eu.progress.length).toBeGreaterThan(0);
+		for (const p of api.eu.progress) {
+			const rows = api.progress.filter((a) => a.programme === p.programme);
+			for (const key of [
+				'pairs',
+				'applicable',
+				'implemented',
+				'inProgress',
+				'notStarted',
+				'noReport',
+				'overdue',
+				'notInLatestRound'
+			] as const) {
+				expect(p[key], `${p.programme} ${key}`).toBe(sum(rows, key));
+			}
+			expect(p.progressPct).toBe(p.applicable ? (100 * p.implemented) / p.applicable : null);
+		}
 	});
 });

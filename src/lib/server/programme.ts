@@ -40,7 +40,8 @@ function noPairs(programme: string): ProgrammeProgressRow {
 		not_applicable: 0,
 		overdue: 0,
 		progress_pct: null,
-		weighted_pct: null
+		weighted_pct: null,
+		not_in_latest_round: 0
 	};
 }
 

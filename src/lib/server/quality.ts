@@ -1,7 +1,7 @@
 // The rows behind the data-quality figures of one sender (member state or actor) and kind, as of
 // D (?asOf=, default today): the figures themselves (quality_by_sender, or with ?batch= those of
 // the sender's rows in that batch), and one view of their rows (?show=), 50 to a page (?page=):
-// batches, stored, superseded, rejected, empty (the per-field breakdown with every empty cell, or
+// batches (own files), shared (files shared with other senders), stored, superseded, rejected, empty (the per-field breakdown with every empty cell, or
 // with ?field= the rows where that field is empty) and, for actions, late. With show=stored,
 // ?field= gives the rows where that field applies. Each view's total is the figure it explains.
 //
@@ -33,7 +33,7 @@ import { urlAsOf, urlPage } from './url.ts';
 
 /** The rows of the view shown, told apart by `show`. */
 export type QualityRows =
-	| { show: 'batches'; rows: QualityBatchRow[] }
+	| { show: 'batches' | 'shared'; rows: QualityBatchRow[] }
 	| { show: 'stored' | 'superseded'; rows: QualityStoredRow[] }
 	| { show: 'rejected'; rows: QualityRejectedRow[] }
 	| { show: 'empty'; rows: QualityEmptyRow[] }
@@ -110,6 +110,7 @@ export function qualityParams(kind: string, url: URL): Omit<QualityParams, 'send
 function noFigures(kind: QualityKind): QualityFigures {
 	return {
 		batches: 0,
+		shared_batches: 0,
 		rows_stored: 0,
 		rows_rejected: 0,
 		rejected_pct: null,
@@ -118,7 +119,8 @@ function noFigures(kind: QualityKind): QualityFigures {
 		optional_empty: 0,
 		empty_pct: null,
 		late_reports: kind === 'actions' ? 0 : null,
-		late_pct: null
+		late_pct: null,
+		late_judged: kind === 'actions' ? 0 : null
 	};
 }
 
@@ -162,11 +164,15 @@ export function qualityPage(scope: Scope, params: QualityParams): Promise<Qualit
 		} else {
 			const [one] = await data.cachedRows('quality_sender_batches', {
 				...filter,
+				shared: null,
 				late_after_days: null,
 				limit: 1,
 				offset: 0
 			});
-			figures = one ? { ...one, batches: 1 } : noFigures(kind);
+			// The batch is one file: the sender's own, or shared with other senders.
+			figures = one
+				? { ...one, batches: one.shared ? 0 : 1, shared_batches: one.shared ? 1 : 0 }
+				: noFigures(kind);
 		}
 
 		// The breakdown per field, for the empty view.
@@ -207,7 +213,8 @@ function viewPage(
 	) => pageOfView(data, show, list, params, page, noPage);
 	switch (show) {
 		case 'batches':
-			return of(show, 'quality_sender_batches', filter);
+		case 'shared':
+			return of(show, 'quality_sender_batches', { ...filter, shared: show === 'shared' });
 		case 'stored':
 			return of(show, 'quality_stored_rows', {
 				...filter,

@@ -322,7 +322,13 @@ describe('drill-downs lead to the rows behind each figure', () => {
 			actor: null
 		});
 		expect(figures.length).toBeGreaterThan(0);
-		for (const category of ['applicable', 'implemented', 'no_report', 'overdue']) {
+		for (const category of [
+			'applicable',
+			'implemented',
+			'no_report',
+			'overdue',
+			'not_in_latest_round'
+		]) {
 			const pairs = await allPages('progress_pairs', {
 				as_of: asOf,
 				programme: null,
@@ -340,6 +346,25 @@ describe('drill-downs lead to the rows behind each figure', () => {
 				const key = `${f.programme}/${f.actor}`;
 				expect(counted.get(key) ?? 0, `${key} ${category}`).toBe(f[category]);
 			}
+		}
+	});
+
+	it('progress: the missing reports are the pairs behind not_in_latest_round', async () => {
+		const figures = await gated('progress_by_actor', {
+			as_of: asOf,
+			programme: null,
+			actor: null
+		});
+		const missing = await allPages('progress_missing_reports', {
+			as_of: asOf,
+			programme: null
+		});
+		const total = figures.reduce((sum, f) => sum + Number(f.not_in_latest_round), 0);
+		expect(total).toBeGreaterThan(0);
+		expect(missing.length).toBe(total);
+		for (const f of figures) {
+			const of = missing.filter((r) => r.programme === f.programme && r.actor === f.actor);
+			expect(of.length, `${f.programme}/${f.actor}`).toBe(f.not_in_latest_round);
 		}
 	});
 
@@ -498,6 +523,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 			const empty = await allPages('quality_empty_rows', { ...all, field: null });
 			const batches = await allPages('quality_sender_batches', {
 				...all,
+				shared: null,
 				late_after_days: null
 			});
 			const late = await allPages('quality_late_reports', {
@@ -513,7 +539,15 @@ describe('drill-downs lead to the rows behind each figure', () => {
 				rows_superseded: tally(superseded, bySender),
 				rows_rejected: tally(rejected, bySender),
 				optional_empty: tally(empty, bySender),
-				batches: tally(batches, bySender),
+				// A file is the sender's own, or shared with other senders.
+				batches: tally(
+					batches.filter((b) => b.shared === false),
+					bySender
+				),
+				shared_batches: tally(
+					batches.filter((b) => b.shared === true),
+					bySender
+				),
 				late_reports: tally(late, (r) => `actions|${String(r.actor)}`)
 			};
 			// The same empty cells, counted on the stored rows.
@@ -535,9 +569,11 @@ describe('drill-downs lead to the rows behind each figure', () => {
 			if (qualityAsOf === asOf) {
 				// The fixture: NL's own sharing batch, with two rejected rows (three problems), and a
 				// supersession as of asOf; the retention supersession comes after asOf.
+				// The first fixture sharing batch also holds BE's rows: a shared file.
 				const nl = figures.find((f) => f.kind === 'sharing' && f.sender === 'NL');
 				expect(nl).toMatchObject({
-					batches: 2,
+					batches: 1,
+					shared_batches: 1,
 					rows_stored: 4,
 					rows_rejected: 2,
 					rows_superseded: 1
@@ -565,7 +601,11 @@ describe('drill-downs lead to the rows behind each figure', () => {
 		});
 
 		it('each figure of a sender per batch equals the rows of that batch', async () => {
-			const batches = await allPages('quality_sender_batches', { ...all, late_after_days: null });
+			const batches = await allPages('quality_sender_batches', {
+				...all,
+				shared: null,
+				late_after_days: null
+			});
 			expect(batches.length).toBeGreaterThan(0);
 			const stored = await allPages('quality_stored_rows', { ...all, only_superseded: null });
 			const counted = {
@@ -597,7 +637,7 @@ describe('drill-downs lead to the rows behind each figure', () => {
 					['quality_stored_rows_count', { only_superseded: true }, 'rows_superseded'],
 					['quality_rejected_rows_count', {}, 'rows_rejected'],
 					['quality_empty_rows_count', { field: null }, 'optional_empty'],
-					['quality_sender_batches_count', {}, null]
+					['quality_sender_batches_count', { shared: null }, null]
 				] as const) {
 					const [{ total }] = await gated<{ total: number }>(name, { ...one, ...extra });
 					expect(total, `${byBatch(b)} ${name}`).toBe(figure ? b[figure] : 1);

@@ -189,7 +189,8 @@ const progressFigureColumns = {
 	not_applicable: true,
 	overdue: true,
 	progress_pct: true,
-	weighted_pct: true
+	weighted_pct: true,
+	not_in_latest_round: true
 } as const;
 const changeGroupColumns = {
 	improved: true,
@@ -434,6 +435,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		overdue: true,
 		progress_pct: true,
 		weighted_pct: true,
+		not_in_latest_round: true,
 		prev_applicable: true,
 		prev_implemented: true,
 		prev_pct: true,
@@ -450,6 +452,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		kind: true,
 		sender: true,
 		batches: true,
+		shared_batches: true,
 		rows_stored: true,
 		rows_current: true,
 		rows_rejected: true,
@@ -460,7 +463,8 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		optional_empty: true,
 		empty_pct: true,
 		late_reports: true,
-		late_pct: true
+		late_pct: true,
+		late_judged: true
 	},
 	quality_empty_fields: { kind: true, field: true, applicable: true, empty: true, empty_pct: true },
 	quality_empty_rows: {
@@ -510,6 +514,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		file_name: true,
 		imported_at: true,
 		imported_by: true,
+		shared: true,
 		rows_stored: true,
 		rows_current: true,
 		rows_rejected: true,
@@ -520,7 +525,8 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		optional_empty: true,
 		empty_pct: true,
 		late_reports: true,
-		late_pct: true
+		late_pct: true,
+		late_judged: true
 	},
 	quality_sender_batches_count: { total: true },
 	quality_stored_rows: {

@@ -8,6 +8,8 @@ export function figureHeader(view: QualityView): string {
 	switch (view) {
 		case 'batches':
 			return m.dash_col_batches();
+		case 'shared':
+			return m.dash_col_batches_shared();
 		case 'stored':
 			return m.dash_col_rows_stored();
 		case 'rejected':
