@@ -40,6 +40,11 @@ export interface BuildOptions {
 	 * a download in any format, or an HTML preview of a record-level report.
 	 */
 	audit?: { action: 'report_download' | 'record_view'; route: string; format: string };
+	/**
+	 * Told before each top-level section is read (`step` of `steps`, from 1), and once more
+	 * (`step` = `steps`) before the provenance: what a report job shows while it is prepared.
+	 */
+	progress?: (step: number, steps: number) => void;
 }
 
 /** The definition of report `id`, or a parameter error naming the reports there are. */
@@ -107,7 +112,14 @@ export async function buildReport(
 				programme: params.programme,
 				tables: new Map()
 			};
-			const blocks = await resolveSections(ctx, def.sections, '');
+			const sections = def.sections.filter((s) => !s.when || given(params, s.when));
+			const steps = sections.length + 1;
+			const blocks: Block[] = [];
+			for (const [i, section] of sections.entries()) {
+				options.progress?.(i + 1, steps);
+				blocks.push(...(await resolveSections(ctx, [section], '')));
+			}
+			options.progress?.(steps, steps);
 			const batchRows = await data.rows('report_provenance', {
 				kinds: def.reads.join(','),
 				programmes:
