@@ -45,6 +45,8 @@ export interface BuildOptions {
 	 * (`step` = `steps`) before the provenance: what a report job shows while it is prepared.
 	 */
 	progress?: (step: number, steps: number) => void;
+	/** Told of each named query a table reads, with its parameters (the benchmark replays them). */
+	trace?: (query: string, params: Record<string, string | number | boolean | null>) => void;
 }
 
 /** The definition of report `id`, or a parameter error naming the reports there are. */
@@ -59,6 +61,7 @@ export function reportDefinition(id: string): ReportDefinition {
 
 interface Context {
 	def: ReportDefinition;
+	trace: BuildOptions['trace'];
 	params: ReportParams;
 	lang: Lang;
 	data: Data;
@@ -106,6 +109,7 @@ export async function buildReport(
 			}
 			const ctx: Context = {
 				def,
+				trace: options.trace,
 				params,
 				lang: params.lang,
 				data,
@@ -334,10 +338,9 @@ async function resolveTable(ctx: Context, s: TableSection, suffix: string): Prom
 	for (const ms of states) {
 		const bound = bind(ctx, s.params, ms);
 		for (let offset = 0; ; offset += PAGE) {
-			const page = await ctx.data.rowsByName(
-				s.query,
-				paged ? { ...bound, limit: PAGE, offset } : bound
-			);
+			const queryParams = paged ? { ...bound, limit: PAGE, offset } : bound;
+			ctx.trace?.(s.query, queryParams);
+			const page = await ctx.data.rowsByName(s.query, queryParams);
 			for (const r of page) {
 				if (s.where && Object.entries(s.where).some(([k, v]) => r[k] !== v)) continue;
 				if (s.omitNull && r[s.omitNull] === null) continue;
