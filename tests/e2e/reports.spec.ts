@@ -133,15 +133,18 @@ test.describe('report jobs (a download prepared while the page shows its progres
 		expect(job.href).toBe(`/reports/supervisor-audit/jobs/${job.id}`);
 		let state = job.state;
 		await expect
-			.poll(async () => {
-				const r = await request.get(job.href);
-				expect(r.status()).toBe(200);
-				const body = (await r.json()) as { state: string; step: number; steps: number };
-				expect(['queued', 'reading', 'rendering', 'done']).toContain(body.state);
-				if (body.state === 'reading') expect(body.step).toBeLessThanOrEqual(body.steps);
-				state = body.state;
-				return state;
-			})
+			.poll(
+				async () => {
+					const r = await request.get(job.href);
+					expect(r.status()).toBe(200);
+					const body = (await r.json()) as { state: string; step: number; steps: number };
+					expect(['queued', 'reading', 'rendering', 'done']).toContain(body.state);
+					if (body.state === 'reading') expect(body.step).toBeLessThanOrEqual(body.steps);
+					state = body.state;
+					return state;
+				},
+				{ timeout: 50_000 }
+			)
 			.toBe('done');
 		const file = await request.get(job.file);
 		expect(file.status()).toBe(200);
