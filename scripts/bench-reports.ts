@@ -258,6 +258,7 @@ function outcome(results: Result[]): string {
 }
 
 async function main() {
+	const loadBefore = os.loadavg()[0];
 	prepare();
 	const store = await openStore(dbPath);
 	const results: Result[] = [];
@@ -332,8 +333,9 @@ xlsx too.
 
 Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory,
 ${os.platform()} ${os.release()}, Node ${process.version}. **The machine was shared** with other
-work (other sessions building and testing on the same two cores) while it ran: the times are
-upper bounds.
+work (other sessions building and testing on the same cores) while it ran: load average (1 min)
+${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end on ${cpus.length} cores. The times are
+upper bounds; the ratios against DuckDB, measured in the same minutes, are the steadier figures.
 
 | report | format | read | DuckDB | render | total | total / DuckDB | size | pages | browser before | browser after | open contexts |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -108,12 +108,13 @@ export class RenderPool {
 		});
 	}
 
-	/** Stop every worker (the command line before it exits; tests). Waiting tasks are rejected. */
+	/** Stop every worker (the command line before it exits; tests). Unfinished tasks are rejected. */
 	async close(): Promise<void> {
 		this.closed = true;
-		for (const p of this.queue.splice(0))
-			p.reject(new RenderWorkerError('the render pool was closed'));
-		await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+		const slots = this.slots.splice(0);
+		for (const p of [...slots.flatMap((s) => (s.busy ? [s.busy] : [])), ...this.queue.splice(0)])
+			p.reject(new RenderWorkerError(`${p.task} render failed: the render pool was closed`));
+		await Promise.all(slots.map((s) => s.worker.terminate()));
 	}
 
 	private async dispatch(): Promise<void> {

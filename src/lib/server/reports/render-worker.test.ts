@@ -143,6 +143,24 @@ describe('render worker', () => {
 		expect((await renderReport(audit, 'csv')).length).toBeGreaterThan(0);
 	});
 
+	it('closing the pool rejects the render running and those waiting', async () => {
+		const pool = new RenderPool({ size: 1 });
+		const hold = new SharedArrayBuffer(4);
+		const running = pool.run('csv', audit, { hold });
+		const waiting = pool.run('csv', audit);
+		// Started: the worker holds the first task.
+		await expect.poll(() => pool.started).toBe(1);
+		const outcomes = Promise.allSettled([running, waiting]);
+		await pool.close();
+		for (const outcome of await outcomes) {
+			expect(outcome.status).toBe('rejected');
+			expect(String((outcome as PromiseRejectedResult).reason)).toBe(
+				'RenderWorkerError: csv render failed: the render pool was closed'
+			);
+		}
+		await expect(pool.run('csv', audit)).rejects.toThrow(RenderWorkerError);
+	});
+
 	it('a worker that dies (out of memory) rejects its task; the next task gets a new worker', async () => {
 		const pool = new RenderPool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 48 } });
 		try {
