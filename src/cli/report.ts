@@ -15,6 +15,7 @@ import {
 } from '../lib/server/reports/params.ts';
 import { ChromiumMissingError, closePdfBrowser } from '../lib/server/reports/pdf.ts';
 import { isReportFormat, renderReport, reportFormats } from '../lib/server/reports/render.ts';
+import { closeRenderPool } from '../lib/server/reports/render-pool.ts';
 import { verifyReport } from '../lib/server/reports/verify.ts';
 import { fullScope } from '../lib/server/scope.ts';
 import type { Io } from './io.ts';
@@ -149,7 +150,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
 			bytes = await renderReport(doc, format);
 		} finally {
 			// A command of its own closes the browser; in the server it is reused.
-			if (!io.remote) await closePdfBrowser();
+			if (!io.remote) await Promise.all([closePdfBrowser(), closeRenderPool()]);
 		}
 		writeFileSync(resolve(io.cwd, values.out), bytes);
 		if (json)

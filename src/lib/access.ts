@@ -135,6 +135,15 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
 	'/reports': { read: 'figures' },
 	'/reports/[id]': { read: 'figures', states: [figureStates('ms')] },
 	'/reports/[id]/download': { read: 'figures', states: [figureStates('ms')] },
+	// Report jobs (a download prepared in the background): starting one (POST) is a download, with
+	// the same checks; a job and its file are only ever found by the user who started it.
+	'/reports/[id]/jobs': {
+		read: 'figures',
+		write: 'figures',
+		states: [figureStates('ms')]
+	},
+	'/reports/[id]/jobs/[job]': { read: 'figures' },
+	'/reports/[id]/jobs/[job]/file': { read: 'figures' },
 	'/audit': { read: 'audit', states: [recordStates('ms')] },
 	'/admin/users': { read: 'users', write: 'users' }
 };

@@ -111,7 +111,12 @@ const expectations: Record<string, Expectation> = {
 	// records: a reviewer may not produce it, a supervisor or ministry only for their states.
 	'/reports': { readers: everyone },
 	'/reports/[id]': { readers: recordReaders, state: recordsIn('ms') },
-	'/reports/[id]/download': { readers: recordReaders, state: recordsIn('ms') }
+	'/reports/[id]/download': { readers: recordReaders, state: recordsIn('ms') },
+	// Report jobs: GET lists the caller's own jobs (none here); a job that is not the caller's is
+	// not found. Starting one (POST) is tested in reports.spec.ts.
+	'/reports/[id]/jobs': { readers: recordReaders },
+	'/reports/[id]/jobs/[job]': { readers: recordReaders, status: 404 },
+	'/reports/[id]/jobs/[job]/file': { readers: recordReaders, status: 404 }
 };
 
 const asOf = '2025-06-30';
@@ -122,7 +127,8 @@ const fixed: Record<string, string> = {
 	kind: 'sharing',
 	programme: 'EU-ROADMAP-2016',
 	action: '1',
-	id: 'supervisor-audit'
+	id: 'supervisor-audit',
+	job: '0123456789abcdef0123456789abcdef'
 };
 
 /** The address of a route for a variant, or null when the route has no such variant. */
@@ -147,7 +153,12 @@ function address(routeId: string, variant: Variant): string | null {
 	if (routeId === '/lang') {
 		query.set('to', 'en');
 		query.set('back', '/');
-	} else if (!routeId.startsWith('/admin') && routeId !== '/account' && routeId !== '/login') {
+	} else if (
+		!routeId.startsWith('/admin') &&
+		!routeId.startsWith('/reports/[id]/jobs') &&
+		routeId !== '/account' &&
+		routeId !== '/login'
+	) {
 		query.set('asOf', asOf);
 	}
 	if (routeId === '/reports/[id]/download') query.set('format', 'csv');

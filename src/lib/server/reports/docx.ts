@@ -16,12 +16,12 @@ import {
 	Paragraph,
 	TextRun
 } from 'docx';
-import JSZip from 'jszip';
 import type { Lang } from './definition.ts';
 import { formatCell, formatDate, formatTimestamp } from './format.ts';
 import { groups } from './html.ts';
 import { stampOf, type ReportDocument, type TableBlock } from './model.ts';
 import { wordsFor } from './words.ts';
+import { writeZip, zipEntries } from './zip.ts';
 
 type Child = Paragraph;
 
@@ -273,8 +273,9 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
 			}
 		]
 	});
-	const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
-	const main = 'word/document.xml';
-	zip.file(main, slots.fill(await zip.file(main)!.async('string')));
-	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+	// The package as docx wrote it, with the tables in place; compressed natively (zip.ts).
+	const entries = await zipEntries(await Packer.toBuffer(document));
+	const main = entries.find(([name]) => name === 'word/document.xml')!;
+	main[1] = Buffer.from(slots.fill(Buffer.from(main[1]).toString('utf8')), 'utf8');
+	return writeZip(entries);
 }

@@ -40,6 +40,13 @@ export interface BuildOptions {
 	 * a download in any format, or an HTML preview of a record-level report.
 	 */
 	audit?: { action: 'report_download' | 'record_view'; route: string; format: string };
+	/**
+	 * Told before each top-level section is read (`step` of `steps`, from 1), and once more
+	 * (`step` = `steps`) before the provenance: what a report job shows while it is prepared.
+	 */
+	progress?: (step: number, steps: number) => void;
+	/** Told of each named query a table reads, with its parameters (the benchmark replays them). */
+	trace?: (query: string, params: Record<string, string | number | boolean | null>) => void;
 }
 
 /** The definition of report `id`, or a parameter error naming the reports there are. */
@@ -54,6 +61,7 @@ export function reportDefinition(id: string): ReportDefinition {
 
 interface Context {
 	def: ReportDefinition;
+	trace: BuildOptions['trace'];
 	params: ReportParams;
 	lang: Lang;
 	data: Data;
@@ -101,13 +109,21 @@ export async function buildReport(
 			}
 			const ctx: Context = {
 				def,
+				trace: options.trace,
 				params,
 				lang: params.lang,
 				data,
 				programme: params.programme,
 				tables: new Map()
 			};
-			const blocks = await resolveSections(ctx, def.sections, '');
+			const sections = def.sections.filter((s) => !s.when || given(params, s.when));
+			const steps = sections.length + 1;
+			const blocks: Block[] = [];
+			for (const [i, section] of sections.entries()) {
+				options.progress?.(i + 1, steps);
+				blocks.push(...(await resolveSections(ctx, [section], '')));
+			}
+			options.progress?.(steps, steps);
 			const batchRows = await data.rows('report_provenance', {
 				kinds: def.reads.join(','),
 				programmes:
@@ -322,10 +338,9 @@ async function resolveTable(ctx: Context, s: TableSection, suffix: string): Prom
 	for (const ms of states) {
 		const bound = bind(ctx, s.params, ms);
 		for (let offset = 0; ; offset += PAGE) {
-			const page = await ctx.data.rowsByName(
-				s.query,
-				paged ? { ...bound, limit: PAGE, offset } : bound
-			);
+			const queryParams = paged ? { ...bound, limit: PAGE, offset } : bound;
+			ctx.trace?.(s.query, queryParams);
+			const page = await ctx.data.rowsByName(s.query, queryParams);
 			for (const r of page) {
 				if (s.where && Object.entries(s.where).some(([k, v]) => r[k] !== v)) continue;
 				if (s.omitNull && r[s.omitNull] === null) continue;

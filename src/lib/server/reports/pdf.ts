@@ -132,8 +132,11 @@ function templates(doc: ReportDocument) {
 	return { header, footer };
 }
 
-export async function renderPdf(doc: ReportDocument): Promise<Uint8Array> {
-	const html = renderHtml(doc);
+/** Print the document (`html`: its standalone HTML, when already built, e.g. by a render worker). */
+export async function renderPdf(
+	doc: ReportDocument,
+	html: string = renderHtml(doc)
+): Promise<Uint8Array> {
 	const { header, footer } = templates(doc);
 	const pdf = await slot(async () => {
 		const b = await sharedBrowser();

@@ -1,10 +1,9 @@
-// One document, five formats.
-import { renderCsvZip } from './csvzip.ts';
-import { renderDocx } from './docx.ts';
-import { renderHtml } from './html.ts';
+// One document, five formats. Everything but the printing is built in a render worker
+// (render-pool.ts), off the main thread: docx, xlsx, the CSV zip, the HTML (the download, the
+// page Chromium prints, the preview's body). Chromium prints the PDF in its own processes.
 import type { ReportDocument } from './model.ts';
 import { renderPdf } from './pdf.ts';
-import { renderXlsx } from './xlsx.ts';
+import { renderPool, type RunOptions } from './render-pool.ts';
 
 export const reportFormats = ['pdf', 'docx', 'xlsx', 'csv', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -27,19 +26,22 @@ export function isReportFormat(value: string): value is ReportFormat {
 	return (reportFormats as readonly string[]).includes(value);
 }
 
-export async function renderReport(doc: ReportDocument, format: ReportFormat): Promise<Uint8Array> {
-	switch (format) {
-		case 'pdf':
-			return renderPdf(doc);
-		case 'docx':
-			return renderDocx(doc);
-		case 'xlsx':
-			return renderXlsx(doc);
-		case 'csv':
-			return renderCsvZip(doc);
-		case 'html':
-			return new TextEncoder().encode(renderHtml(doc));
+/** The document as a file in `format`. */
+export async function renderReport(
+	doc: ReportDocument,
+	format: ReportFormat,
+	options: RunOptions = {}
+): Promise<Uint8Array> {
+	if (format === 'pdf') {
+		const html = new TextDecoder().decode(await renderPool().run('html', doc, options));
+		return renderPdf(doc, html);
 	}
+	return renderPool().run(format, doc, options);
+}
+
+/** The preview's report body (escaped HTML), built in a render worker. */
+export async function renderPreviewBody(doc: ReportDocument): Promise<string> {
+	return new TextDecoder().decode(await renderPool().run('html-body', doc));
 }
 
 /** A download's file name: the report, its as-of date and member states, e.g. supervisor-audit_2025-06-30_NL.pdf. */

@@ -2,5 +2,5 @@
 import { reportDownload } from '$lib/server/reports/page';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params, url, locals }) =>
-	(await reportDownload(locals.scope, params.id, url)).response;
+export const GET: RequestHandler = ({ params, url, locals }) =>
+	reportDownload(locals.scope, params.id, url);
