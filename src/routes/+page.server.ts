@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	// drop the first and fold the second, so equal views have equal addresses.
 	const query = canonicalQuery(url);
 	if (query !== null) redirect(303, `${url.pathname}${query ? `?${query}` : ''}`);
-	const filters = urlFilters(url);
+	const filters = urlFilters(url, ['asOf', 'from', 'to', 'programme', 'compare']);
 	const compare = urlCompare(url, filters.asOf);
 	const overview = await overviewPage(locals.scope, filters, compare, getLocale());
 	return { filters, compare, empty: overview === null, overview };

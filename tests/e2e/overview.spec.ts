@@ -300,6 +300,18 @@ test.describe('overview', () => {
 		await expect(page.getByText('Invalid asOf: "2025-02-30"')).toBeVisible();
 	});
 
+	test('a filter the page does not take is a 400 naming the ones it does', async ({ page }) => {
+		for (const [path, accepted] of [
+			['/?asOf=2025-06-30&ms=NL', 'asOf, from, to, programme, compare'],
+			['/member-states/NL?asOf=2025-06-30&decision=withheld', 'asOf, from, to, programme'],
+			['/programmes?asOf=2025-06-30&programme=AIAJ', 'asOf']
+		]) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(400);
+			await expect(page.locator('main')).toContainText(accepted);
+		}
+	});
+
 	test('is accessible, and fits at 1280 and 390 pixels', async ({ page }, testInfo) => {
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await page.goto(`/?asOf=${asOf}`);

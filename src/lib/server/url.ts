@@ -32,9 +32,16 @@ function withKnownChannel(filters: Filters): Filters {
 	return { ...filters, channel: code };
 }
 
-/** The dashboard filters (asOf, period, programme, ms, channel, register, legalBasis). */
-export function urlFilters(url: URL): Filters {
-	return fromUrl(() => withKnownChannel(parseFilters(url, todayIso())));
+/**
+ * The dashboard filters (asOf, period, programme, ms, channel, register, legalBasis). With
+ * `accepted`, a parameter the page does not know is a 400 naming the ones it does: a filter that
+ * is silently ignored shows figures the reader did not ask for.
+ */
+export function urlFilters(url: URL, accepted?: readonly string[]): Filters {
+	return fromUrl(() => {
+		if (accepted) knownParams(url, accepted);
+		return withKnownChannel(parseFilters(url, todayIso()));
+	});
 }
 
 /** The overview's ?compare= (previous-round or a date before asOf). */

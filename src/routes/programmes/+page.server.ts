@@ -4,4 +4,4 @@ import { urlFilters } from '$lib/server/url';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) =>
-	programmesPage(locals.scope, urlFilters(url).asOf);
+	programmesPage(locals.scope, urlFilters(url, ['asOf']).asOf);

@@ -8,7 +8,16 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url, locals }) =>
 	memberStatePage(locals.scope, {
 		ms: params.ms,
-		filters: urlFilters(url),
+		filters: urlFilters(url, [
+			'asOf',
+			'from',
+			'to',
+			'programme',
+			'channel',
+			'register',
+			'legalBasis',
+			'page'
+		]),
 		page: urlPage(url),
 		onAlias: (code) => redirectToCode(url, code)
 	});
