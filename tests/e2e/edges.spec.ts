@@ -6,7 +6,7 @@ const refused: [string, number, RegExp][] = [
 	[
 		'/?asOf=0000-01-01',
 		400,
-		/Invalid asOf: "0000-01-01" \(expected a date YYYY-MM-DD from 1900 to 2100\)/
+		/Invalid asOf: "0000-01-01" \(expected a date YYYY-MM-DD \(or dd-mm-yyyy\) from 1900 to 2100\)/
 	],
 	['/?asOf=2101-01-01', 400, /from 1900 to 2100/],
 	['/records/sharing?asOf=1899-12-31', 400, /from 1900 to 2100/],
