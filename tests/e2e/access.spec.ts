@@ -151,7 +151,11 @@ function address(routeId: string, variant: Variant): string | null {
 	if (routeId === '/lang') {
 		query.set('to', 'en');
 		query.set('back', '/');
-	} else if (!routeId.startsWith('/admin') && routeId !== '/account' && routeId !== '/login') {
+	} else if (
+		!routeId.startsWith('/admin') &&
+		// A batch's original takes no parameter (any other is a 400).
+		!['/account', '/login', '/imports/[id]/original'].includes(routeId)
+	) {
 		query.set('asOf', asOf);
 	}
 	if (routeId === '/reports/[id]/download') query.set('format', 'csv');

@@ -247,7 +247,8 @@ export async function filterOptions(data: Data, nl: boolean): Promise<FilterOpti
 export function csvFileName(view: RecordsView): string {
 	const parts = [`cosi-${view.set}`];
 	for (const [key, value] of Object.entries(viewParams(view))) {
-		if (value) parts.push(`${key}-${fileNamePart(value)}`);
+		// The columns shown on the page do not change the file (it has every column).
+		if (value && key !== 'cols') parts.push(`${key}-${fileNamePart(value)}`);
 	}
 	return `${parts.join('_').slice(0, 200)}.csv`;
 }
