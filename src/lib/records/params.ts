@@ -268,12 +268,15 @@ function colsParam(set: RecordSet, url: URL): string[] {
 
 /** ?q=, ?sort= (one of the set's sortColumns), ?dir=asc|desc and ?cols=. */
 export function parseListing(set: RecordSet, url: URL): Listing {
+	const sort = choiceParam(url, 'sort', sortColumns[set]);
+	// One address per view: ?dir=asc is the default, written as nothing.
+	const dir = choiceParam(url, 'dir', sortDirections) === 'desc' ? 'desc' : null;
 	return {
 		cols: colsParam(set, url),
 		q: textParam(url, 'q', SEARCH_MAX),
-		sort: choiceParam(url, 'sort', sortColumns[set]),
-		// One address per view: ?dir=asc is the default, written as nothing.
-		dir: choiceParam(url, 'dir', sortDirections) === 'desc' ? 'desc' : null
+		// dir=desc alone turns the default order round: its column, named.
+		sort: sort ?? (dir ? defaultSort[set] : null),
+		dir
 	};
 }
 

@@ -6,7 +6,7 @@
 //   sharing-not-relevant.csv  = /records/sharing?asOf=D&ms=XX&relevant=false
 //   actions.csv               = /records/actions?asOf=D&actor=XX
 //   retention.csv             = /records/retention?asOf=D&ms=XX
-//   batches.csv               the import batches each file's rows came from (member_state_batches)
+//   batches.csv               the import batches each file's rows came from (member_state_sources)
 //   manifest.json             the member state, as-of date, time generated, each file with its
 //                             row count (the records page's count query) and page, the batches
 //
@@ -95,7 +95,7 @@ export async function dossierZip(scope: Scope, typed: string, asOf: string): Pro
 				page: file.page
 			});
 		}
-		const batches = await data.rows('member_state_batches', { as_of: asOf, member_state: ms });
+		const batches = await data.rows('member_state_sources', { as_of: asOf, member_state: ms });
 		const columns = ['file', 'batch_id', 'kind', 'file_name', 'sha256', 'imported_at', 'rows'];
 		zip.file(
 			'batches.csv',

@@ -93,7 +93,7 @@ export interface ProvenanceRow {
 	rows_accepted: number;
 }
 
-/** member_state_batches: an import batch behind one file of a member state's zip. */
+/** member_state_sources: an import batch behind one file of a member state's zip. */
 export interface MemberStateBatchRow {
 	/** The file of the zip: sharing.csv, sharing-not-relevant.csv, actions.csv, retention.csv. */
 	file: string;
@@ -133,7 +133,7 @@ export interface QueryRows {
 	batch_replaced_rows: StoredRow;
 	batch_replaced_rows_count: Count;
 	filter_options: OptionRow;
-	member_state_batches: MemberStateBatchRow;
+	member_state_sources: MemberStateBatchRow;
 	programme_catalogues: CatalogueRow;
 	progress_by_action: ActionRow;
 	progress_missing_reports: MissingReportRow;
@@ -329,7 +329,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		imported_by: true,
 		rows_accepted: true
 	},
-	member_state_batches: {
+	member_state_sources: {
 		file: true,
 		batch_id: true,
 		kind: true,

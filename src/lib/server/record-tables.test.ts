@@ -274,6 +274,9 @@ describe('the URL of a records table', () => {
 		// dir=asc is the default, written as nothing; repeated cols (a form's checkboxes) are read.
 		const asc = parseView('sharing', url('sort=recipient&dir=asc&cols=category&cols=shared_on'), D);
 		expect(asc.dir).toBeNull();
+		// dir=desc alone: the default column, descending (as the headings then show it).
+		const desc = parseView('sharing', url('dir=desc'), D);
+		expect([desc.sort, desc.dir]).toEqual(['occurred_on', 'desc']);
 		expect(asc.cols).toEqual(['shared_on', 'category']);
 	});
 
