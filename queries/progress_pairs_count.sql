@@ -11,6 +11,8 @@
 --   not_applicable | applicable (NULL: all pairs)
 -- @param previous_round BOOLEAN?  true: each programme as of its previous reporting round as of
 --   D (progress_judged_on; the pairs behind the overview's changes); NULL or false: as of D
+-- @param search VARCHAR?  only pairs whose action id, title, chapter, planning, state of play,
+--   recent developments or evidence reference contains this text, ignoring case (NULL: all)
 SELECT count(*)::INTEGER AS total
-FROM progress_drill_pair_judged($as_of, $programme, $actor, $chapter, $action_id, $category,
-	$previous_round)
+FROM progress_listed($as_of, $programme, $actor, $chapter, $action_id, $category,
+	$previous_round, $search)

@@ -9,5 +9,8 @@
 -- @param authority VARCHAR?  only this authority ('(none)': no authority; NULL: all)
 -- @param flag VARCHAR?  overdue_review | past_retention | missing_assessment | compliant |
 --   active | late_deletion | no_rule (NULL: every record created on or before D)
+-- @param search VARCHAR?  only records whose record id, authority, register or legal basis
+--   contains this text, ignoring case (NULL: all)
 SELECT count(*)::INTEGER AS total
-FROM retention_drill_record($as_of, $member_state, $register, $legal_basis, $authority, $flag)
+FROM retention_listed($as_of, $member_state, $register, $legal_basis, $authority, $flag,
+	$search)

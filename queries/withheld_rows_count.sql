@@ -12,6 +12,8 @@
 -- @param only_unjustified BOOLEAN?  true: only unjustified withholdings (NULL/false: all)
 -- @param month DATE?  only rows that occurred in the month of this date (NULL: all)
 -- @param relevant VARCHAR?  false: the rows marked not relevant (true or NULL: the relevant rows)
+-- @param search VARCHAR?  only rows whose event id, recipient, category, weighing reference,
+--   subject reference or channel contains this text, ignoring case (NULL: all)
 SELECT count(*)::INTEGER AS total
-FROM withheld_drill_row($as_of, $from, $to, $member_state, $channel, $ground, $decision,
-	$only_unjustified, $month, $relevant)
+FROM withheld_listed($as_of, $from, $to, $member_state, $channel, $ground, $decision,
+	$only_unjustified, $month, $relevant, $search)

@@ -43,6 +43,7 @@ function peakRssMiB(): number {
 async function worker(mode: string, csv: string, db: string): Promise<Measurement> {
 	rmSync(db, { force: true });
 	rmSync(`${db}.wal`, { force: true });
+	rmSync(`${db}.originals`, { recursive: true, force: true });
 	const start = process.hrtime.bigint();
 	let rows: number;
 	if (mode === 'raw') {
@@ -86,6 +87,7 @@ function measure(mode: string, csv: string): Measurement {
 		throw new Error(`${mode} run failed (exit ${child.status}): ${child.stderr}`);
 	rmSync(db, { force: true });
 	rmSync(`${db}.wal`, { force: true });
+	rmSync(`${db}.originals`, { recursive: true, force: true });
 	const m: Measurement = JSON.parse(child.stdout.trim().split('\n').pop()!);
 	const phases: Record<string, number> = {};
 	for (const [, label, secs] of child.stderr.matchAll(/^cosi: (.+) ([\d.]+) s$/gm))
@@ -128,6 +130,7 @@ function measureCli(format: Format, file: string, rows: number): Measurement {
 	const db = join(benchDir, `ingest-cli-${format}.duckdb`);
 	rmSync(db, { force: true });
 	rmSync(`${db}.wal`, { force: true });
+	rmSync(`${db}.originals`, { recursive: true, force: true });
 	const peak = pathToFileURL(join(repoRoot, 'scripts/bench-peak.js')).href;
 	const start = process.hrtime.bigint();
 	const child = spawnSync(
@@ -149,6 +152,7 @@ function measureCli(format: Format, file: string, rows: number): Measurement {
 	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 	rmSync(db, { force: true });
 	rmSync(`${db}.wal`, { force: true });
+	rmSync(`${db}.originals`, { recursive: true, force: true });
 	const result = child.status === 0 ? JSON.parse(child.stdout) : null;
 	if (!result || result.status !== 'accepted' || result.rowsAccepted !== rows) {
 		throw new Error(

@@ -88,6 +88,14 @@ describe('decide', () => {
 		expect(decide(supervisor, '/imports', 'POST', {}, new URLSearchParams()).ok).toBe(false);
 		expect(get(supervisor, '/audit', 'ms=FR').ok).toBe(false);
 		expect(get(supervisor, '/admin/users').ok).toBe(false);
+		// Everything about a member state: their own only; a batch's original as the batch.
+		const zip = '/member-states/[ms]/download.zip';
+		expect(get(supervisor, zip, 'asOf=2025-06-30', { ms: 'NL' }).ok).toBe(true);
+		expect(get(supervisor, zip, 'asOf=2025-06-30', { ms: 'FR' })).toEqual({
+			ok: false,
+			status: 403
+		});
+		expect(get(supervisor, '/imports/[id]/original', '', { id: '7' }).ok).toBe(true);
 	});
 
 	it('ministry: figures of all states, records of their own', () => {
@@ -98,6 +106,11 @@ describe('decide', () => {
 		expect(get(ministry, '/records/sharing', 'ms=GR').ok).toBe(false);
 		expect(get(user('ministry', ['EL']), '/records/sharing', 'ms=GR').ok).toBe(true);
 		expect(get(ministry, '/imports').ok).toBe(false);
+		expect(get(ministry, '/imports/[id]/original', '', { id: '7' }).ok).toBe(false);
+		const zip = '/member-states/[ms]/download.zip';
+		expect(get(ministry, zip, '', { ms: 'NL' }).ok).toBe(true);
+		expect(get(ministry, zip, '', { ms: 'FR' }).ok).toBe(false);
+		expect(get(reviewer, zip, '', { ms: 'NL' }).ok).toBe(false);
 		expect(get(ministry, '/audit').ok).toBe(false);
 	});
 

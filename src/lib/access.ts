@@ -110,6 +110,9 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
 	'/account': { read: 'signed_in', write: 'signed_in' },
 	'/': figurePage,
 	'/member-states/[ms]': { read: 'figures', states: [figureStates('ms', 'route')] },
+	// Everything about one member state: its records (and action statuses), so a record reader of
+	// that state.
+	'/member-states/[ms]/download.zip': { read: 'records', states: [recordStates('ms', 'route')] },
 	'/programmes': figurePage,
 	'/programmes/[programme]': figurePage,
 	'/programmes/[programme]/[action]': figurePage,
@@ -127,6 +130,8 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
 	},
 	'/imports': { read: 'imports', write: 'upload' },
 	'/imports/[id]': { read: 'imports' },
+	// The batch's file as imported: whoever may see the batch (the query's scope decides, 404).
+	'/imports/[id]/original': { read: 'imports' },
 	// The writer queue's place of an upload (the upload form polls it): for those who may upload.
 	'/imports/queue': { read: 'upload' },
 	'/api/v1/metrics': { read: 'figures' },

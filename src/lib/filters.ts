@@ -2,14 +2,7 @@
 // Shared by server loads (parse and validate) and components (build links).
 import { m } from '$lib/paraglide/messages';
 import { typedDate } from '$lib/dates';
-import {
-	codeParam,
-	dateParam,
-	invalid,
-	ParamError,
-	textParam,
-	textValue
-} from '$lib/params';
+import { codeParam, dateParam, invalid, ParamError, textParam, textValue } from '$lib/params';
 
 export interface Filters {
 	/** As-of date D (YYYY-MM-DD). */

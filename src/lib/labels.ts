@@ -163,6 +163,12 @@ export function paramLabel(key: string): string {
 			return m.rec_field_round();
 		case 'relevant':
 			return m.rec_field_relevant();
+		case 'q':
+			return m.sup_search();
+		case 'sort':
+			return m.sup_field_sort();
+		case 'dir':
+			return m.sup_field_dir();
 		default:
 			return key;
 	}

@@ -281,6 +281,21 @@ export function batchHref(batchId: number): ResolvedPathname {
 	return resolve('/imports/[id]', { id: String(batchId) });
 }
 
+/** The file of an import batch exactly as it was imported (/imports/[id]/original). */
+export function batchOriginalHref(batchId: number): ResolvedPathname {
+	return resolve('/imports/[id]/original', { id: String(batchId) });
+}
+
+/**
+ * Everything about one member state as of a date, as a zip (/member-states/[ms]/download.zip),
+ * or null when the signed-in user may not read its records.
+ */
+export function dossierHref(ms: string, asOf: string): ResolvedPathname | null {
+	return readable(
+		withQuery(resolve('/member-states/[ms]/download.zip', { ms }), filterQuery({ asOf }))
+	);
+}
+
 /** One view of an import batch's rows (/imports/[id]?show=...&page=...): see $lib/imports. */
 export function batchViewHref(batchId: number, show: BatchView, page = 1): ResolvedPathname {
 	return withQuery(batchHref(batchId), page > 1 ? `?show=${show}&page=${page}` : `?show=${show}`);

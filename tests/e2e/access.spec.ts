@@ -90,11 +90,16 @@ const expectations: Record<string, Expectation> = {
 	'/audit': { readers: ['admin', 'supervisor'], state: recordsIn('ms') },
 	'/imports': { readers: ['admin', 'supervisor'], writers: ['admin'] },
 	'/imports/[id]': { readers: ['admin', 'supervisor'], state: recordsIn('id', 'route') },
+	'/imports/[id]/original': {
+		readers: ['admin', 'supervisor'],
+		state: recordsIn('id', 'route')
+	},
 	'/imports/queue': { readers: ['admin'] },
 	'/lang': { readers: 'public', status: 303 },
 	'/login': { readers: 'public', writers: 'public' },
 	'/logout': { readers: everyone, writers: everyone, status: 303 },
 	'/member-states/[ms]': { readers: everyone, state: figuresIn('ms', 'route') },
+	'/member-states/[ms]/download.zip': { readers: recordReaders, state: recordsIn('ms', 'route') },
 	'/programmes': { readers: everyone, state: figuresIn('ms') },
 	'/programmes/[programme]': { readers: everyone, state: figuresIn('ms') },
 	'/programmes/[programme]/[action]': { readers: everyone, state: figuresIn('ms') },
@@ -156,8 +161,8 @@ function address(routeId: string, variant: Variant): string | null {
 	} else if (
 		!routeId.startsWith('/admin') &&
 		!routeId.startsWith('/reports/[id]/jobs') &&
-		routeId !== '/account' &&
-		routeId !== '/login'
+		// A batch's original takes no parameter (any other is a 400).
+		!['/account', '/login', '/imports/[id]/original'].includes(routeId)
 	) {
 		query.set('asOf', asOf);
 	}
@@ -177,7 +182,7 @@ function expectedStatus(route: Route, who: Who, variant: Variant): number[] {
 	if (!e.readers.includes(who)) return [403];
 	if (variant === 'out' && e.state) {
 		const outOfScope = who === 'supervisor' || (who === 'ministry' && e.state.set === 'records');
-		if (outOfScope) return route.id === '/imports/[id]' ? [403, 404] : [403];
+		if (outOfScope) return route.id.startsWith('/imports/[id]') ? [403, 404] : [403];
 	}
 	return [e.status ?? 200];
 }

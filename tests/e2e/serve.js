@@ -20,7 +20,9 @@ if (!existsSync(join(root, 'build/index.js'))) {
 }
 
 mkdirSync(dirname(db), { recursive: true });
-for (const file of [db, `${db}.wal`]) rmSync(file, { force: true });
+// The database and the originals kept beside it (src/lib/server/originals.ts).
+for (const file of [db, `${db}.wal`, `${db}.originals`])
+	rmSync(file, { force: true, recursive: true });
 
 console.log(`serve: loading the sample data into ${db}`);
 const samples = spawnSync(npx, ['cosi', 'samples', '--db', db], {

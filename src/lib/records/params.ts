@@ -6,11 +6,13 @@
 //     (actor, else ms; round=previous: each programme as of its previous reporting round)
 //   /records/sharing?{filters}&decision=...&unjustified=1&ground=...&month=YYYY-MM-01
 //   /records/retention?{filters}&flag=...&authority=...
-//   plus page=N (50 rows a page) on the pages.
+//   plus, on each: q=text (a search over the set's text columns, searchColumns), sort=column
+//   (one of sortColumns) and dir=asc|desc; and page=N (50 rows a page) on the pages.
 //
 // Shared by server loads (which turn a ParamError into a 400) and components (links).
 import { parseFilters, type Filters } from '$lib/filters';
-import { choiceParam, codeParam, flagParam, monthParam, textParam } from '$lib/params';
+import { choiceParam, codeParam, flagParam, invalid, monthParam, textParam } from '$lib/params';
+import { m } from '$lib/paraglide/messages';
 
 export const actionCategories = [
 	'implemented',
@@ -70,7 +72,103 @@ export type RetentionFlag = (typeof retentionFlags)[number];
 
 export type RecordSet = 'actions' | 'sharing' | 'retention';
 
-export interface ActionsView {
+/**
+ * The columns a records table sorts by (?sort=), as its list query accepts them (the query
+ * checks them too: queries/progress_pairs.sql, withheld_rows.sql, retention_records.sql). The
+ * first is the default order's leading column.
+ */
+export const sortColumns = {
+	actions: [
+		'action',
+		'programme',
+		'actor',
+		'status',
+		'judged_on',
+		'reported_on',
+		'completion_pct',
+		'deadline',
+		'state_of_play',
+		'source'
+	],
+	sharing: [
+		'occurred_on',
+		'event_id',
+		'member_state',
+		'channel',
+		'recipient',
+		'decision',
+		'withholding_ground',
+		'weighing_documented',
+		'weighing_ref',
+		'shared_on',
+		'terrorism_marker',
+		'context_provided',
+		'category',
+		'subject_ref',
+		'source'
+	],
+	retention: [
+		'member_state',
+		'record_id',
+		'register',
+		'legal_basis',
+		'kind',
+		'authority',
+		'created_on',
+		'last_review',
+		'review_due',
+		'retention_end',
+		'deleted_on',
+		'impact_assessed',
+		'flags',
+		'source'
+	]
+} as const satisfies Record<RecordSet, readonly string[]>;
+
+export type SortColumn<S extends RecordSet = RecordSet> = (typeof sortColumns)[S][number];
+
+/** The column a table is in order of when the URL names none (ascending). */
+export const defaultSort: { [S in RecordSet]: SortColumn<S> } = {
+	actions: 'programme',
+	sharing: 'occurred_on',
+	retention: 'member_state'
+};
+
+/**
+ * The columns a records table shows only when asked (?cols=a,b, from the column chooser), so
+ * that the default ones, the source last, fit a 1280-pixel screen without scrolling sideways.
+ * The CSV downloads always have every column.
+ */
+export const optionalColumns = {
+	actions: ['completion_pct'],
+	sharing: [
+		'weighing_ref',
+		'shared_on',
+		'terrorism_marker',
+		'context_provided',
+		'category',
+		'subject_ref'
+	],
+	retention: ['register', 'kind', 'last_review', 'deleted_on', 'impact_assessed']
+} as const satisfies Record<RecordSet, readonly string[]>;
+
+export const sortDirections = ['asc', 'desc'] as const;
+export type SortDirection = (typeof sortDirections)[number];
+
+/** Longest search text (?q=). */
+export const SEARCH_MAX = 100;
+
+/** The order and search of a records table: ?sort=, ?dir=, ?q= (null: absent). */
+export interface Listing {
+	sort: string | null;
+	dir: SortDirection | null;
+	/** A text searched for, ignoring case, in the set's text columns. */
+	q: string | null;
+	/** The optional columns shown (of optionalColumns), in their fixed order. */
+	cols: string[];
+}
+
+export interface ActionsView extends Listing {
 	set: 'actions';
 	filters: Filters;
 	/** The actor: ?actor=, else ?ms=. */
@@ -82,7 +180,7 @@ export interface ActionsView {
 	round: ActionRound | null;
 }
 
-export interface SharingView {
+export interface SharingView extends Listing {
 	set: 'sharing';
 	filters: Filters;
 	decision: Decision | null;
@@ -94,7 +192,7 @@ export interface SharingView {
 	relevant: 'false' | null;
 }
 
-export interface RetentionView {
+export interface RetentionView extends Listing {
 	set: 'retention';
 	filters: Filters;
 	flag: RetentionFlag | null;
@@ -108,7 +206,20 @@ export type RecordsView = ActionsView | SharingView | RetentionView;
  * viewParams, and for the actions ms (read as the actor when actor is absent).
  */
 export const viewKeys: Record<RecordSet, readonly string[]> = {
-	actions: ['asOf', 'programme', 'actor', 'ms', 'category', 'chapter', 'action', 'round'],
+	actions: [
+		'asOf',
+		'programme',
+		'actor',
+		'ms',
+		'category',
+		'chapter',
+		'action',
+		'round',
+		'q',
+		'sort',
+		'dir',
+		'cols'
+	],
 	sharing: [
 		'asOf',
 		'from',
@@ -119,10 +230,67 @@ export const viewKeys: Record<RecordSet, readonly string[]> = {
 		'unjustified',
 		'ground',
 		'month',
-		'relevant'
+		'relevant',
+		'q',
+		'sort',
+		'dir',
+		'cols'
 	],
-	retention: ['asOf', 'ms', 'register', 'legalBasis', 'flag', 'authority']
+	retention: [
+		'asOf',
+		'ms',
+		'register',
+		'legalBasis',
+		'flag',
+		'authority',
+		'q',
+		'sort',
+		'dir',
+		'cols'
+	]
 };
+
+/**
+ * ?cols=: the optional columns to show, comma-separated or repeated (a form's checkboxes), each
+ * one of the set's optionalColumns; returned in that fixed order.
+ */
+function colsParam(set: RecordSet, url: URL): string[] {
+	const accepted: readonly string[] = optionalColumns[set];
+	const asked = url.searchParams
+		.getAll('cols')
+		.flatMap((v) => v.split(','))
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+	for (const col of asked) {
+		if (!accepted.includes(col))
+			throw invalid('cols', col, m.rec_expected_one_of({ values: accepted.join(', ') }));
+	}
+	return accepted.filter((c) => asked.includes(c));
+}
+
+/** ?q=, ?sort= (one of the set's sortColumns), ?dir=asc|desc and ?cols=. */
+export function parseListing(set: RecordSet, url: URL): Listing {
+	const sort = choiceParam(url, 'sort', sortColumns[set]);
+	// One address per view: ?dir=asc is the default, written as nothing.
+	const dir = choiceParam(url, 'dir', sortDirections) === 'desc' ? 'desc' : null;
+	return {
+		cols: colsParam(set, url),
+		q: textParam(url, 'q', SEARCH_MAX),
+		// dir=desc alone turns the default order round: its column, named.
+		sort: sort ?? (dir ? defaultSort[set] : null),
+		dir
+	};
+}
+
+/** The URL parameters of a listing, in their fixed order (after the set's own). */
+function listingParams(view: Listing): Params {
+	return {
+		q: view.q,
+		sort: view.sort,
+		dir: view.dir,
+		cols: view.cols.length > 0 ? view.cols.join(',') : null
+	};
+}
 
 /** URL parameters of a view, in their fixed order; null = absent. */
 export type Params = Record<string, string | null>;
@@ -136,7 +304,8 @@ export function parseActionsView(url: URL, today: string): ActionsView {
 		category: choiceParam(url, 'category', actionCategories),
 		chapter: textParam(url, 'chapter'),
 		action: textParam(url, 'action', 100),
-		round: choiceParam(url, 'round', actionRounds)
+		round: choiceParam(url, 'round', actionRounds),
+		...parseListing('actions', url)
 	};
 }
 
@@ -149,7 +318,8 @@ export function parseSharingView(url: URL, today: string): SharingView {
 		ground: choiceParam(url, 'ground', grounds),
 		month: monthParam(url),
 		// One address per view: ?relevant=true is the default, written as nothing.
-		relevant: choiceParam(url, 'relevant', relevances) === 'false' ? 'false' : null
+		relevant: choiceParam(url, 'relevant', relevances) === 'false' ? 'false' : null,
+		...parseListing('sharing', url)
 	};
 }
 
@@ -158,7 +328,8 @@ export function parseRetentionView(url: URL, today: string): RetentionView {
 		set: 'retention',
 		filters: parseFilters(url, today),
 		flag: choiceParam(url, 'flag', retentionFlags),
-		authority: textParam(url, 'authority')
+		authority: textParam(url, 'authority'),
+		...parseListing('retention', url)
 	};
 }
 
@@ -185,7 +356,8 @@ export function viewParams(view: RecordsView): Params {
 				category: view.category,
 				chapter: view.chapter,
 				action: view.action,
-				round: view.round
+				round: view.round,
+				...listingParams(view)
 			};
 		case 'sharing':
 			return {
@@ -198,7 +370,8 @@ export function viewParams(view: RecordsView): Params {
 				unjustified: view.unjustified ? '1' : null,
 				ground: view.ground,
 				month: view.month,
-				relevant: view.relevant
+				relevant: view.relevant,
+				...listingParams(view)
 			};
 		case 'retention':
 			return {
@@ -207,7 +380,8 @@ export function viewParams(view: RecordsView): Params {
 				register: f.register,
 				legalBasis: f.legalBasis,
 				flag: view.flag,
-				authority: view.authority
+				authority: view.authority,
+				...listingParams(view)
 			};
 	}
 }

@@ -27,6 +27,8 @@ export const auditActions = [
 	'record_view',
 	'csv_download',
 	'report_download',
+	'zip_download',
+	'original_download',
 	'import',
 	'user_add',
 	'user_disable',
@@ -417,7 +419,8 @@ export function auditRecordAccess(
 	con: DuckDBConnection,
 	reader: Reader,
 	access: {
-		action: 'record_view' | 'csv_download' | 'report_download';
+		action:
+			'record_view' | 'csv_download' | 'report_download' | 'zip_download' | 'original_download';
 		route: string;
 		filter: Record<string, unknown>;
 		memberStates: readonly string[] | null;

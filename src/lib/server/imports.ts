@@ -15,10 +15,13 @@ import {
 } from '$lib/imports';
 import { m } from '$lib/paraglide/messages';
 import type { QualityStoredRow, RejectedRow, StoredRow } from '$lib/quality';
-import { openStore, resolveDbPath, withData, type Data, type Store } from './data.ts';
+import { stat } from 'node:fs/promises';
+import { knownParams } from '$lib/params';
+import { openData, openStore, resolveDbPath, withData, type Data, type Store } from './data.ts';
+import { openOriginal, originalPath, OriginalUnavailableError } from './originals.ts';
 import { todayIso } from './clock.ts';
 import { MAX_INTEGER, PAGE_SIZE, pageOfView } from './paging.ts';
-import { urlPage } from './url.ts';
+import { fromUrl, urlPage } from './url.ts';
 import type { ParamValue } from './queries.ts';
 import type { PagedQuery } from './query-rows.ts';
 import type { Scope } from './scope.ts';
@@ -86,6 +89,8 @@ export interface BatchPage {
 	page: number;
 	pageCount: number;
 	pageSize: number;
+	/** Whether the file as imported is kept (/imports/[id]/original offers it). */
+	originalKept: boolean;
 }
 
 /** The view from ?show=: rejected when absent; 400 naming the views otherwise. */
@@ -160,7 +165,8 @@ export function batchPage(scope: Scope, params: BatchParams): Promise<BatchPage>
 			problems: counted.problems ?? null,
 			page,
 			pageCount,
-			pageSize: PAGE_SIZE
+			pageSize: PAGE_SIZE,
+			originalKept: await originalKept(batch.sha256)
 		};
 	});
 }
@@ -203,5 +209,64 @@ function viewPage(
 				kind: batch.kind,
 				batch_id: id
 			});
+	}
+}
+
+/**
+ * GET /imports/[id]/original: the batch's file exactly as imported (originals.ts), for whoever
+ * may see the batch (404 otherwise, as for its page), after checking its bytes against the
+ * batch's SHA-256: 410 when no original is kept, 409 when the kept file does not match; never
+ * another file. One audit entry per download.
+ */
+export async function originalDownload(scope: Scope, idText: string, url: URL): Promise<Response> {
+	fromUrl(() => knownParams(url, []));
+	const { id } = batchParams(idText, new URL(url.origin));
+	const data = await openData(scope, { auditViews: false });
+	let opened: Awaited<ReturnType<typeof openOriginal>>;
+	let fileName: string;
+	try {
+		const batch = await data.row('batch_get', { batch_id: id });
+		if (!batch) error(404, m.rec_imp_error_no_batch({ id: String(id) }));
+		fileName = batch.file_name;
+		try {
+			opened = await openOriginal(resolveDbPath(), batch.sha256, {
+				missing: m.sup_original_missing({ id }),
+				mismatch: m.sup_original_mismatch({ id })
+			});
+		} catch (e) {
+			if (e instanceof OriginalUnavailableError)
+				error(e.reason === 'missing' ? 410 : 409, e.message);
+			throw e;
+		}
+		await data.audit({
+			action: 'original_download',
+			route: `/imports/${id}/original`,
+			filter: { batch: id, file: batch.file_name, sha256: batch.sha256 },
+			memberStates: scope.records === null ? null : [...scope.records]
+		});
+	} finally {
+		await data.close();
+	}
+	// The name as sent, made safe for the header; the full name (UTF-8) beside it.
+	const safe = fileName.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 150) || `batch-${id}`;
+	return new Response(opened.stream(), {
+		headers: {
+			'Content-Type': 'application/octet-stream',
+			'Content-Disposition': `attachment; filename="${safe}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+			'Content-Length': String(opened.size),
+			'Cache-Control': 'no-store'
+		}
+	});
+}
+
+/** Whether the original of a batch is kept (the batch page offers it then). */
+export async function originalKept(sha256: string): Promise<boolean> {
+	const path = originalPath(resolveDbPath(), sha256);
+	if (!path) return false;
+	try {
+		await stat(path);
+		return true;
+	} catch {
+		return false;
 	}
 }

@@ -24,7 +24,9 @@ export async function pageOfRows<L extends PagedQuery>(
 	filter: Record<string, ParamValue>,
 	page: number,
 	/** The message for a page past the last (default: the records pages'). */
-	noPage: (pageCount: number) => string = (pages) => m.rec_error_no_page({ page, pages })
+	noPage: (pageCount: number) => string = (pages) => m.rec_error_no_page({ page, pages }),
+	/** Parameters of the list query only (its order), not of the count query. */
+	order: Record<string, ParamValue> = {}
 ): Promise<{
 	rows: QueryRow<L>[];
 	counted: QueryRow<CountOf<L>>;
@@ -39,6 +41,7 @@ export async function pageOfRows<L extends PagedQuery>(
 	if (page > pages) error(404, noPage(pages));
 	const rows = await data.rows(list, {
 		...filter,
+		...order,
 		limit: PAGE_SIZE,
 		offset: (page - 1) * PAGE_SIZE
 	});

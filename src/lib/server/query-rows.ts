@@ -95,6 +95,20 @@ export interface ProvenanceRow {
 	rows_accepted: number;
 }
 
+/** member_state_sources: an import batch behind one file of a member state's zip. */
+export interface MemberStateBatchRow {
+	/** The file of the zip: sharing.csv, sharing-not-relevant.csv, actions.csv, retention.csv. */
+	file: string;
+	batch_id: number;
+	kind: string;
+	file_name: string;
+	sha256: string;
+	/** ISO 8601, UTC (…Z). */
+	imported_at: string;
+	/** Rows of the file that came from this batch. */
+	rows: number;
+}
+
 /** progress_missing_reports: an applicable pair whose latest status predates the latest round. */
 export interface MissingReportRow {
 	programme: string;
@@ -121,6 +135,7 @@ export interface QueryRows {
 	batch_replaced_rows: StoredRow;
 	batch_replaced_rows_count: Count;
 	filter_options: OptionRow;
+	member_state_sources: MemberStateBatchRow;
 	programme_catalogues: CatalogueRow;
 	progress_by_action: ActionRow;
 	progress_missing_reports: MissingReportRow;
@@ -327,6 +342,15 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		imported_at: true,
 		imported_by: true,
 		rows_accepted: true
+	},
+	member_state_sources: {
+		file: true,
+		batch_id: true,
+		kind: true,
+		file_name: true,
+		sha256: true,
+		imported_at: true,
+		rows: true
 	},
 	programme_catalogues: {
 		programme: true,

@@ -107,8 +107,20 @@ export const setSpecs: {
 	}
 };
 
-/** The named-query parameters (without limit and offset) for a view. */
+/** The order of a view's list query (its count query takes no order): ?sort= and ?dir=. */
+export function orderParams(view: RecordsView): Record<string, ParamValue> {
+	return { sort: view.sort, dir: view.dir };
+}
+
+/**
+ * The named-query parameters of a view's list and count queries (without the order, limit and
+ * offset).
+ */
 export function queryParams(view: RecordsView): Record<string, ParamValue> {
+	return { ...filterParams(view), search: view.q };
+}
+
+function filterParams(view: RecordsView): Record<string, ParamValue> {
 	const f = view.filters;
 	switch (view.set) {
 		case 'actions':
@@ -152,7 +164,9 @@ export async function loadRecordsPage(data: Data, view: RecordsView, page: numbe
 		data,
 		setSpecs[view.set].list,
 		queryParams(view),
-		page
+		page,
+		undefined,
+		orderParams(view)
 	);
 	return { total, page, pageCount, pageSize: PAGE_SIZE, rows };
 }
@@ -233,7 +247,8 @@ export async function filterOptions(data: Data, nl: boolean): Promise<FilterOpti
 export function csvFileName(view: RecordsView): string {
 	const parts = [`cosi-${view.set}`];
 	for (const [key, value] of Object.entries(viewParams(view))) {
-		if (value) parts.push(`${key}-${fileNamePart(value)}`);
+		// The columns shown on the page do not change the file (it has every column).
+		if (value && key !== 'cols') parts.push(`${key}-${fileNamePart(value)}`);
 	}
 	return `${parts.join('_').slice(0, 200)}.csv`;
 }
@@ -244,7 +259,7 @@ export function csvFileName(view: RecordsView): string {
  */
 export async function csvDownload(scope: Scope, view: RecordsView): Promise<Response> {
 	const spec = setSpecs[view.set];
-	const params = queryParams(view);
+	const params = { ...queryParams(view), ...orderParams(view) };
 	// One audit entry for the download (not one per chunk): written before any row leaves.
 	const data = await openData(scope, { auditViews: false });
 	try {

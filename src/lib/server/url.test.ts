@@ -43,7 +43,8 @@ describe('URL parameters', () => {
 		expect(urlAsOf(at('asOf=2024-06-30'))).toBe('2024-06-30');
 		expect(refusal(() => urlAsOf(at('asOf=2025-02-30')))).toEqual({
 			status: 400,
-			message: 'Invalid asOf: "2025-02-30" (expected a date YYYY-MM-DD (or dd-mm-yyyy) from 1900 to 2100).'
+			message:
+				'Invalid asOf: "2025-02-30" (expected a date YYYY-MM-DD (or dd-mm-yyyy) from 1900 to 2100).'
 		});
 	});
 

@@ -2,7 +2,8 @@
 //
 //   fingerprint (SHA-256, encoding) -> duplicate? -> read into stage_raw -> map columns by
 //   profile -> validate in SQL (queries/ingest/validate_<kind>.sql) -> in one transaction:
-//   batch row, accepted rows, rejected rows with reasons, supersession of earlier versions.
+//   batch row, accepted rows, rejected rows with reasons, supersession of earlier versions;
+//   the file itself is kept beside the database once the batch has committed (../originals.ts).
 //
 // A file that cannot be read or lacks a required column is rejected whole and writes nothing.
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -12,6 +13,7 @@ import { basename, join } from 'node:path';
 import { now } from '../clock.ts';
 import type { Store } from '../db.ts';
 import { isIsoDate } from '../../dates.ts';
+import { sweepOriginals, stageOriginal, type StagedOriginal } from '../originals.ts';
 import { loadQuery } from '../queries.ts';
 import { fingerprint, transcodeWindows1252 } from './encoding.ts';
 import { kindSpecs, looksPersonal, normalizeHeader, type KindSpec } from './fields.ts';
@@ -98,6 +100,8 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 
 	const con = await store.instance.connect();
 	const scratch = mkdtempSync(join(tmpdir(), 'cosi-ingest-'));
+	/** The file's copy for the originals directory: kept on commit, else discarded. */
+	let original: StagedOriginal | null = null;
 	try {
 		const format = detectFormatSafely(path);
 		if (!format) return reject(`${named} does not exist or cannot be read`);
@@ -144,6 +148,11 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 				warnings: [`identical content already imported as batch ${previous.batchId}; nothing added`]
 			};
 		}
+		// Copies an interrupted import left behind, then this file's copy (the bytes as sent,
+		// before any transcoding: the bytes its SHA-256 is of).
+		await sweepOriginals(store.path, async (sha) => (await findBatchBySha(con, sha)) !== null);
+		original = await stageOriginal(store.path, path, print.sha256);
+		const staged = original;
 		let read = readResult;
 		let source = path;
 		if (format === 'csv' && !print.utf8) {
@@ -160,9 +169,9 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 			throw read.reason;
 		}
 		const warnings = [...base.warnings];
-		const importStaged = async (staged: Staged, batchId: number | null) => {
+		const importStaged = async (stagedRead: Staged, batchId: number | null) => {
 			base.warnings = [...warnings];
-			const raw = staged.raw;
+			const raw = stagedRead.raw;
 			const mapping = mapColumns(profile, spec, raw, opts.options ?? {});
 			if (mapping.missing.length > 0)
 				return reject(missingColumnsMessage(mapping.missing, profile, raw));
@@ -187,8 +196,9 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 				options: opts.options ?? {},
 				importedBy: opts.importedBy ?? defaultUser(),
 				sources: mapping.sources,
-				typed: staged.typed,
-				batchId
+				typed: stagedRead.typed,
+				batchId,
+				keepOriginal: () => staged.keep()
 			});
 		};
 		const result = await importStaged(read.value, null);
@@ -202,6 +212,8 @@ async function ingestNow(store: Store, path: string, opts: IngestOptions): Promi
 		if ('retryAsText' in retried) throw new Error('a text read cannot be retried');
 		return retried;
 	} finally {
+		// Not kept (rejected, failed, or kept already: then this does nothing).
+		await original?.discard().catch(() => {});
 		await con
 			.run(
 				'DROP VIEW IF EXISTS temp.validated; DROP VIEW IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_raw;'
@@ -279,6 +291,15 @@ function checkOptions(profile: Profile, options: Record<string, string>): string
 		}
 	}
 	return null;
+}
+
+/** Whether any batch (of any kind) has this SHA-256. */
+async function findBatchBySha(con: DuckDBConnection, sha256: string): Promise<number | null> {
+	const r = await con.runAndReadAll('SELECT min(batch_id) FROM batch WHERE sha256 = $sha', {
+		sha: sha256
+	});
+	const id = r.getRows()[0]?.[0];
+	return id === null || id === undefined ? null : Number(id);
 }
 
 async function findBatch(con: DuckDBConnection, kind: string, sha256: string) {
@@ -444,6 +465,8 @@ interface CommitInfo extends IngestResult {
 	typed: boolean;
 	/** The id drawn by an earlier attempt at this file, else null (draw one). */
 	batchId: number | null;
+	/** Keep the file as the batch's original: called once the batch has committed. */
+	keepOriginal: () => Promise<void>;
 }
 
 /** A typed read found rows to reject: nothing was written; import again from text. */
@@ -523,6 +546,13 @@ async function commitBatch(
 		const commitDone = phase('commit');
 		await con.run('COMMIT');
 		commitDone();
+		// The batch stands whatever happens to its copy: a copy that cannot be renamed is reported,
+		// and its download then answers that the original is not kept.
+		await info.keepOriginal().catch((e: unknown) => {
+			info.warnings.push(
+				`the original file could not be kept: ${e instanceof Error ? e.message : String(e)}`
+			);
+		});
 		const errors = await listErrors(con, batchId);
 		return {
 			...stripCommitInfo(info),
