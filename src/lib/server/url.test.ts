@@ -103,7 +103,7 @@ describe('URL parameters', () => {
 		expect(refusal(() => urlView('sharing', at('member_state=NL')))).toEqual({
 			status: 400,
 			message:
-				'Unknown parameter "member_state": this page accepts asOf, from, to, ms, channel, decision, unjustified, ground, month, relevant, page.'
+				'Unknown parameter "member_state": this page accepts asOf, from, to, ms, channel, decision, unjustified, ground, month, relevant, q, sort, dir, cols, page.'
 		});
 		expect(refusal(() => urlView('retention', at('decision=withheld'))).message).toMatch(
 			/^Unknown parameter "decision": this page accepts asOf, ms, register, legalBasis, flag/
