@@ -83,7 +83,8 @@ const recordReaders: RoleKey[] = ['admin', 'supervisor', 'ministry'];
 
 /** The role table, route by route. A route missing here fails the test that finds it. */
 const expectations: Record<string, Expectation> = {
-	'/': { readers: everyone, state: figuresIn('ms') },
+	// The overview and the programme list take no member state (?ms= is a 400 there).
+	'/': { readers: everyone },
 	'/account': { readers: everyone, writers: everyone },
 	'/admin/users': { readers: ['admin'], writers: ['admin'] },
 	'/api/v1/metrics': { readers: everyone },
@@ -100,7 +101,7 @@ const expectations: Record<string, Expectation> = {
 	'/logout': { readers: everyone, writers: everyone, status: 303 },
 	'/member-states/[ms]': { readers: everyone, state: figuresIn('ms', 'route') },
 	'/member-states/[ms]/download.zip': { readers: recordReaders, state: recordsIn('ms', 'route') },
-	'/programmes': { readers: everyone, state: figuresIn('ms') },
+	'/programmes': { readers: everyone },
 	'/programmes/[programme]': { readers: everyone, state: figuresIn('ms') },
 	'/programmes/[programme]/[action]': { readers: everyone, state: figuresIn('ms') },
 	'/programmes/[programme]/changes': { readers: everyone, state: figuresIn('actor') },

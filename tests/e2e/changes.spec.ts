@@ -33,7 +33,7 @@ test.describe("the overview's comparison", () => {
 
 		await page.getByLabel('An earlier date').check();
 		await page.getByLabel('Comparison date').fill('2024-03-31');
-		await page.getByRole('button', { name: 'Show figures' }).click();
+		await page.getByRole('button', { name: 'Apply filters' }).click();
 		await expect(page).toHaveURL(/compare=2024-03-31/);
 		const params = new URL(page.url()).searchParams;
 		expect(params.get('asOf')).toBe(asOf);
@@ -52,7 +52,7 @@ test.describe("the overview's comparison", () => {
 		// Back to the previous round, of one programme: one date for every figure.
 		await page.getByLabel('The previous reporting round').check();
 		await page.getByLabel('Programme', { exact: true }).selectOption('AIAJ');
-		await page.getByRole('button', { name: 'Show figures' }).click();
+		await page.getByRole('button', { name: 'Apply filters' }).click();
 		await expect(page).toHaveURL(/compare=previous-round/);
 		await expect(stated).toHaveText('Changes compared with the round of 31 December 2016 (AIAJ).');
 		await expect(
