@@ -206,7 +206,7 @@ const headlineQueries = [
 	['progress_by_actor', { as_of: asOf, programme: null, actor: null }],
 	['withheld_by_member_state', { as_of: asOf, from: null, to: null, member_state: null }],
 	['retention_by_member_state', { as_of: asOf, member_state: null }],
-	['progress_summary', { as_of: asOf, programme: null }]
+	['progress_summary', { as_of: asOf, programme: null, compare_on: null }]
 ] as const;
 
 /**

@@ -332,10 +332,16 @@ xlsx too.
   PDF, every render's context closed after it (${memoryBefore.toFixed(0)} MiB before the first launch).
 
 Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory,
-${os.platform()} ${os.release()}, Node ${process.version}. **The machine was shared** with other
-work (other sessions building and testing on the same cores) while it ran: load average (1 min)
-${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end on ${cpus.length} cores. The times are
-upper bounds; the ratios against DuckDB, measured in the same minutes, are the steadier figures.
+${os.platform()} ${os.release()}, Node ${process.version}. ${
+		loadBefore >= cpus.length
+			? '**The machine was shared** with other work while it ran'
+			: 'Nothing else was meant to run beside it'
+	}: load average (1 min) ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end (the benchmark's own Chromium and
+render worker included) on ${cpus.length} cores.${
+		loadBefore >= cpus.length
+			? ' The times are upper bounds; the ratios against DuckDB, measured in the same minutes, are the steadier figures.'
+			: ''
+	}
 
 | report | format | read | DuckDB | render | total | total / DuckDB | size | pages | browser before | browser after | open contexts |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

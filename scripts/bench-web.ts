@@ -121,7 +121,7 @@ const headlineQueries: [string, Record<string, string | null>][] = [
 	['progress_by_actor', { as_of: asOf, programme: null, actor: null }],
 	['withheld_by_member_state', { as_of: asOf, from: null, to: null, member_state: null }],
 	['retention_by_member_state', { as_of: asOf, member_state: null }],
-	['progress_summary', { as_of: asOf, programme: null }]
+	['progress_summary', { as_of: asOf, programme: null, compare_on: null }]
 ];
 /** Everything the overview reads when nothing is cached: the headline, "previous" and trend. */
 const overviewQueries: [string, Record<string, string | null>][] = [
