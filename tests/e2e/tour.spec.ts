@@ -33,6 +33,9 @@ test.describe('a supervisor of NL', () => {
 		await page.goto('/records/sharing?asOf=2025-06-30&ms=NL&decision=withheld&unjustified=1');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Sharing decisions');
 		await expect(page.locator('main table tbody tr').first()).toBeVisible();
+		// The rows, with their source, rather than the filter form above them.
+		await page.getByRole('status').scrollIntoViewIfNeeded();
+		await page.evaluate(() => window.scrollBy(0, 200));
 		await picture(page, 'supervisor-records');
 	});
 });
