@@ -191,6 +191,22 @@ export type PagedQuery = {
 /** Every column of a row type, each once: the compiler refuses a missing or an extra key. */
 type Columns<R> = { readonly [K in keyof R]-?: true };
 
+/** The quality figures that quality_by_sender and quality_sender_batches both end with. */
+const qualityFigureColumns = {
+	rows_stored: true,
+	rows_current: true,
+	rows_rejected: true,
+	rejected_pct: true,
+	rows_superseded: true,
+	superseded_pct: true,
+	optional_cells: true,
+	optional_empty: true,
+	empty_pct: true,
+	late_reports: true,
+	late_pct: true,
+	late_judged: true
+} as const;
+
 // The figure columns that several queries end with (progress_figures, retention_figures in
 // queries/lib), each listed once.
 const progressFigureColumns = {
@@ -477,18 +493,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		sender: true,
 		batches: true,
 		shared_batches: true,
-		rows_stored: true,
-		rows_current: true,
-		rows_rejected: true,
-		rejected_pct: true,
-		rows_superseded: true,
-		superseded_pct: true,
-		optional_cells: true,
-		optional_empty: true,
-		empty_pct: true,
-		late_reports: true,
-		late_pct: true,
-		late_judged: true
+		...qualityFigureColumns
 	},
 	quality_empty_fields: { kind: true, field: true, applicable: true, empty: true, empty_pct: true },
 	quality_empty_rows: {
@@ -539,18 +544,7 @@ export const QUERY_COLUMNS: { readonly [N in QueryName]: Columns<QueryRows[N]> }
 		imported_at: true,
 		imported_by: true,
 		shared: true,
-		rows_stored: true,
-		rows_current: true,
-		rows_rejected: true,
-		rejected_pct: true,
-		rows_superseded: true,
-		superseded_pct: true,
-		optional_cells: true,
-		optional_empty: true,
-		empty_pct: true,
-		late_reports: true,
-		late_pct: true,
-		late_judged: true
+		...qualityFigureColumns
 	},
 	quality_sender_batches_count: { total: true },
 	quality_stored_rows: {
